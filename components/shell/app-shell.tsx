@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "@/components/ui/logo";
+import type { Actor } from "@/lib/server/actor";
+import type { WorkspaceSummary } from "@/lib/server/workspaces";
+import { UserMenu } from "./user-menu";
+import { WorkspaceNav } from "./workspace-nav";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+
+export function AppShell({
+  actor,
+  workspaces,
+  children,
+}: {
+  actor: Actor;
+  workspaces: WorkspaceSummary[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-full flex-col">
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+          <Link href="/" aria-label="Trustboard home">
+            <Logo />
+          </Link>
+          <span className="h-6 w-px bg-slate-200" aria-hidden />
+          <WorkspaceSwitcher workspaces={workspaces} />
+          <WorkspaceNav />
+          <div className="ml-auto">
+            <UserMenu name={actor.name} email={actor.email} />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

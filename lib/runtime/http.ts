@@ -1,0 +1,48 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { TLSSocket } from "node:tls";
+import next from "next";
+
+export type HttpServer = { server: Server; close: () => Promise<void> };
+
+/** Next.js behind our own HTTP server, so WebSocket paths can be added beside it later. */
+export async function startHttpServer(opts: {
+  dev: boolean;
+  port: number;
+  host: string;
+}): Promise<HttpServer> {
+  const app = next({ dev: opts.dev, dir: process.cwd(), hostname: opts.host, port: opts.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    setForwardedProto(req);
+    handle(req, res).catch((error: unknown) => {
+      console.error("Request failed", error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  if (opts.dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      upgrade(req, socket, head).catch(() => socket.destroy());
+    });
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** next-auth derives its origin from this header when NEXTAUTH_URL is unset; default it truthfully. */
+function setForwardedProto(req: IncomingMessage) {
+  if (!req.headers["x-forwarded-proto"]) {
+    req.headers["x-forwarded-proto"] = (req.socket as TLSSocket).encrypted ? "https" : "http";
+  }
+}
