@@ -83,6 +83,12 @@ export function resolveAuthSecret(config: Env = env()): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process wrote it first: use theirs so both sign the same sessions.
+    if ((error as { code?: string }).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
   return secret;
 }

@@ -20,7 +20,10 @@ describe("readJsonBody", () => {
   });
 
   it("answers 400 for malformed JSON", async () => {
-    await expect(readJsonBody(post("{nope"), 100)).rejects.toMatchObject({ code: "bad_request", status: 400 });
+    await expect(readJsonBody(post("{nope"), 100)).rejects.toMatchObject({
+      code: "bad_request",
+      status: 400,
+    });
   });
 
   it("refuses a declared length over the limit before reading", async () => {

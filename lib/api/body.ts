@@ -23,11 +23,44 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "Request body is not valid JSON");
   }
+  assertStorableJson(value);
+  return value;
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON that parses but cannot be stored or hashed faithfully: NUL characters (PostgreSQL
+ * text and jsonb reject them), numbers that overflowed to Infinity, and nesting deeper than any
+ * document needs. The error names the offending path.
+ */
+export function assertStorableJson(root: unknown): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    const where = path || "body";
+    if (typeof value === "string" && value.includes("\u0000")) {
+      throw invalid(`${where}: must not contain NUL characters`);
+    }
+    if (typeof value === "number" && !Number.isFinite(value))
+      throw invalid(`${where}: number is out of range`);
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) throw invalid(`${where}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes("\u0000")) throw invalid(`${where}: a key contains a NUL character`);
+      stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
+  }
+}
+
+function invalid(message: string) {
+  return new AppError("validation_failed", message);
 }
 
 function tooLarge(maxBytes: number) {

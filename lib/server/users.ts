@@ -6,9 +6,10 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 
 export const EmailSchema = z
-  .email("must be a valid email address")
-  .max(254)
-  .transform((value) => value.trim().toLowerCase());
+  .string("must be a string")
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("must be a valid email address").max(254, "must be at most 254 characters"));
 
 export const PasswordSchema = z
   .string()

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { contentHash } from "@/lib/domain/canonical";
+import { emptyDocument } from "@/lib/domain/document";
+import { getVersion, listVersions, saveVersion } from "@/lib/server/versions";
+import { createWorkspace } from "@/lib/server/workspaces";
+import { createMember, createTestModel, createUser, type TestUser } from "./fixtures";
+
+let owner: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeAll(async () => {
+  owner = await createUser("VersionOwner");
+  const workspace = await createWorkspace(owner, { name: "Versions" });
+  workspaceId = workspace.id;
+  viewer = await createMember(workspaceId, "VIEWER");
+});
+
+const docWithTitle = (title: string) => emptyDocument(title);
+
+describe("saving versions", () => {
+  it("creates base+1 with the content's hash and keeps history", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    const result = await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      document: docWithTitle("second"),
+      message: "two",
+    });
+    expect(result).toEqual({
+      status: "created",
+      number: 2,
+      contentHash: contentHash(docWithTitle("second")),
+    });
+    const versions = await listVersions(owner, model.id);
+    expect(versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(versions[1]).toMatchObject({ message: "two", author: { id: owner.id } });
+    const stored = await getVersion(owner, model.id, 2);
+    expect(stored.document.title).toBe("second");
+    const row = await db().threatModel.findUniqueOrThrow({ where: { id: model.id } });
+    expect(row.headVersion).toBe(2);
+  });
+
+  it("is a no-op for unchanged content", async () => {
+    const model = await createTestModel(owner, workspaceId, "Same");
+    const head = await getVersion(owner, model.id, 1);
+    const result = await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      document: head.document,
+      message: "noop",
+    });
+    expect(result).toMatchObject({ status: "unchanged", number: 1, contentHash: head.contentHash });
+    expect(await db().modelVersion.count({ where: { modelId: model.id } })).toBe(1);
+  });
+
+  it("answers 409 for a stale base, even when the content equals the head", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("v2"), message: "" });
+    const stale = saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("v2"), message: "" });
+    await expect(stale).rejects.toMatchObject({ code: "conflict", status: 409 });
+  });
+
+  it("lets exactly one of 20 racing saves on the same base win", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        saveVersion(owner, model.id, {
+          baseVersion: 1,
+          document: docWithTitle(`racer ${i}`),
+          message: `racer ${i}`,
+        }),
+      ),
+    );
+    const created = results.filter((r) => r.status === "fulfilled");
+    const conflicts = results.filter(
+      (r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.status === 409,
+    );
+    expect(created).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    expect(await db().modelVersion.count({ where: { modelId: model.id } })).toBe(2);
+    const row = await db().threatModel.findUniqueOrThrow({ where: { id: model.id } });
+    expect(row.headVersion).toBe(2);
+  });
+
+  it("refuses viewers inside the query (404) and writes nothing", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await expect(
+      saveVersion(viewer, model.id, { baseVersion: 1, document: docWithTitle("nope"), message: "" }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await db().modelVersion.count({ where: { modelId: model.id } })).toBe(1);
+  });
+
+  it("keeps stored versions immutable: the database refuses a second version with the same number", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await expect(
+      db().modelVersion.create({
+        data: { modelId: model.id, number: 1, content: {}, contentHash: "x", authorId: owner.id },
+      }),
+    ).rejects.toThrow();
+  });
+});
