@@ -24,7 +24,11 @@ describe("configuration", () => {
 
   it("requires the OIDC settings together", () => {
     expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com" })).toThrow(/OIDC_CLIENT_ID/);
-    const env = parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" });
+    const env = parseEnv({
+      OIDC_ISSUER: "https://id.example.com",
+      OIDC_CLIENT_ID: "a",
+      OIDC_CLIENT_SECRET: "b",
+    });
     expect(env.OIDC_NAME).toBe("Single sign-on");
   });
 

@@ -10,7 +10,11 @@ describe("permission matrix", () => {
 
   it("grants owners everything and viewers only reading", () => {
     expect(PERMISSIONS.every((p) => can("OWNER", p))).toBe(true);
-    expect(PERMISSIONS.filter((p) => can("VIEWER", p))).toEqual(["workspace:read", "members:read", "model:read"]);
+    expect(PERMISSIONS.filter((p) => can("VIEWER", p))).toEqual([
+      "workspace:read",
+      "members:read",
+      "model:read",
+    ]);
   });
 
   it("lets editors create and edit models but not manage members or delete models", () => {

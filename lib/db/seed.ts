@@ -1,8 +1,9 @@
 import { hashPassword } from "@/lib/auth/password";
-import { contentHash } from "@/lib/domain/canonical";
+import { documentHash } from "@/lib/domain/canonical-document";
 import { ThreatModelDocumentSchema } from "@/lib/domain/document";
 import type { Prisma, Role } from "./client";
 import { db } from "./client";
+import { DEMO_DOCUMENT_INPUT, DEMO_MODEL_NAME } from "./demo-model";
 
 export const DEMO_PASSWORD = "trustboard-demo";
 
@@ -15,27 +16,9 @@ export const DEMO_USERS = [
   { name: "Mallory", email: "mallory@example.com", workspace: "Other Org", role: "OWNER" },
 ] as const satisfies readonly { name: string; email: string; workspace: string; role: Role }[];
 
-const DEMO_MODEL_NAME = "Fraud scoring service";
-
-/** Version 1 of the demo model; the canvas work draws its diagram. */
+/** Version 1 of the demo model: a complete fraud-scoring threat model (see demo-model.ts). */
 export function demoDocument() {
-  return ThreatModelDocumentSchema.parse({
-    schemaVersion: 1,
-    title: DEMO_MODEL_NAME,
-    description:
-      "Real-time fraud scoring for card payments: a gradient-boosted model trained nightly on labelled " +
-      "transactions and served behind a public inference API used by the checkout service.",
-    scope: {
-      purpose: "Decide within 50 ms whether a card payment needs step-up verification.",
-      systemType: "inference-api",
-      successCriteria: "No attacker can cheaply learn to evade the model or extract it through the API.",
-      harmDefinition: "Fraud passes unchallenged, or honest customers are blocked at scale.",
-    },
-    assumptions: [
-      "Labels come from the chargeback feed of the payment processor, delayed by up to 60 days.",
-      "The inference API is reachable from the internet through the API gateway only.",
-    ],
-  });
+  return ThreatModelDocumentSchema.parse(DEMO_DOCUMENT_INPUT);
 }
 
 const SEED_LOCK_KEY = 727_112_001;
@@ -89,7 +72,7 @@ async function createDemoModel(tx: Prisma.TransactionClient, workspaceId: string
         create: {
           number: 1,
           content: document as Prisma.InputJsonValue,
-          contentHash: contentHash(document),
+          contentHash: documentHash(document),
           message: "Initial model",
           authorId,
         },

@@ -1,13 +1,21 @@
 import { z } from "zod";
+import { AssetSchema, MitigationSchema, ThreatSchema } from "./document-analysis";
+import { ElementSchema, FlowSchema } from "./document-graph";
+import { findReferenceProblems } from "./document-references";
 
 /**
- * The threat-model document: what a version stores and what its hash covers. This is the
- * foundation's envelope; the canvas work fills in the element, flow, asset, threat and mitigation
- * shapes. Unknown keys inside entries are kept (looseObject) so nothing a client sends is lost.
+ * The threat-model document: what a version stores, what the diff compares and what the hash
+ * covers. It is the public document format, so a document written by hand to these names
+ * validates and gets the defaults. Entry schemas live in document-graph.ts (elements, flows) and
+ * document-analysis.ts (assets, threats, mitigations); cross-references are checked here.
  */
-const EntrySchema = z.looseObject({ id: z.string().min(1, "id must not be empty") });
+export * from "./document-analysis";
+export * from "./document-graph";
+export type { ReferenceProblem } from "./document-references";
+export { findReferenceProblems } from "./document-references";
 
 export const SystemTypeSchema = z.enum(["ml-pipeline", "inference-api", "llm-app", "agentic", "other"]);
+export type SystemType = z.infer<typeof SystemTypeSchema>;
 
 export const ScopeSchema = z.object({
   purpose: z.string().default(""),
@@ -15,21 +23,30 @@ export const ScopeSchema = z.object({
   successCriteria: z.string().default(""),
   harmDefinition: z.string().default(""),
 });
+export type Scope = z.infer<typeof ScopeSchema>;
 
-export const ThreatModelDocumentSchema = z.object({
-  schemaVersion: z.literal(1),
-  title: z.string().default(""),
-  description: z.string().default(""),
-  scope: ScopeSchema.default({ purpose: "", systemType: "other", successCriteria: "", harmDefinition: "" }),
-  elements: z.array(EntrySchema).default([]),
-  flows: z.array(EntrySchema).default([]),
-  assets: z.array(EntrySchema).default([]),
-  threats: z.array(EntrySchema).default([]),
-  mitigations: z.array(EntrySchema).default([]),
-  assumptions: z.array(z.string()).default([]),
-});
+export const ThreatModelDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    title: z.string().default(""),
+    description: z.string().default(""),
+    scope: ScopeSchema.prefault({}),
+    elements: z.array(ElementSchema).default([]),
+    flows: z.array(FlowSchema).default([]),
+    assets: z.array(AssetSchema).default([]),
+    threats: z.array(ThreatSchema).default([]),
+    mitigations: z.array(MitigationSchema).default([]),
+    assumptions: z.array(z.string()).default([]),
+  })
+  .superRefine((doc, ctx) => {
+    for (const problem of findReferenceProblems(doc)) {
+      ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    }
+  });
 
 export type ThreatModelDocument = z.infer<typeof ThreatModelDocumentSchema>;
+/** A document as a client may send it: optional fields may be missing. */
+export type ThreatModelDocumentInput = z.input<typeof ThreatModelDocumentSchema>;
 
 export function emptyDocument(title = "", description = ""): ThreatModelDocument {
   return ThreatModelDocumentSchema.parse({ schemaVersion: 1, title, description });

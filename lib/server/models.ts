@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError, notFound } from "@/lib/api/errors";
 import { db, type Prisma } from "@/lib/db/client";
-import { contentHash } from "@/lib/domain/canonical";
+import { canonicalizeDocument, documentHash } from "@/lib/domain/canonical-document";
 import { emptyDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { checkStageChange, STAGES } from "@/lib/domain/stages";
 import { type Actor, workspaceWhereActorCan } from "./actor";
@@ -39,7 +39,7 @@ export async function createModel(
   if (input.templateId) {
     throw new AppError("validation_failed", `templateId: unknown template "${input.templateId}"`);
   }
-  const document = input.document ?? emptyDocument(input.name, input.description ?? "");
+  const document = canonicalizeDocument(input.document ?? emptyDocument(input.name, input.description ?? ""));
   return db().$transaction(async (tx) => {
     const workspace = await tx.workspace.findFirst({
       where: { id: workspaceId, ...workspaceWhereActorCan(actor, "model:create") },
@@ -56,7 +56,7 @@ export async function createModel(
           create: {
             number: 1,
             content: document as Prisma.InputJsonValue,
-            contentHash: contentHash(document),
+            contentHash: documentHash(document),
             message: "Created",
             authorId: actor.id,
           },

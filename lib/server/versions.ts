@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError, notFound } from "@/lib/api/errors";
 import { db, type Prisma } from "@/lib/db/client";
-import { contentHash } from "@/lib/domain/canonical";
+import { canonicalizeDocument, documentHash } from "@/lib/domain/canonical-document";
 import { ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { type Actor, workspaceWhereActorCan } from "./actor";
 import { recordAudit } from "./audit";
@@ -71,7 +71,8 @@ export async function saveVersion(
   input: z.infer<typeof SaveVersionSchema>,
   options: { restoredFrom?: number } = {},
 ): Promise<SaveResult> {
-  const hash = contentHash(input.document);
+  const document = canonicalizeDocument(input.document);
+  const hash = documentHash(document);
   return db().$transaction(async (tx) => {
     const model = await lockEditableModel(tx, actor, modelId);
     if (input.baseVersion !== model.headVersion) {
@@ -86,6 +87,7 @@ export async function saveVersion(
       select: { contentHash: true },
     });
     if (head.contentHash === hash && options.restoredFrom === undefined) {
+      await tx.workingCopy.deleteMany({ where: { modelId, contentHash: hash } });
       return { status: "unchanged", number: model.headVersion, contentHash: hash };
     }
     const number = model.headVersion + 1;
@@ -94,7 +96,7 @@ export async function saveVersion(
         modelId,
         number,
         parentNumber: model.headVersion,
-        content: input.document as Prisma.InputJsonValue,
+        content: document as Prisma.InputJsonValue,
         contentHash: hash,
         message: input.message,
         authorId: actor.id,
@@ -102,6 +104,8 @@ export async function saveVersion(
       },
     });
     await tx.threatModel.update({ where: { id: modelId }, data: { headVersion: number } });
+    // The autosaved working copy is now part of history.
+    await tx.workingCopy.deleteMany({ where: { modelId, contentHash: hash } });
     await recordAudit(tx, {
       workspaceId: model.workspaceId,
       actorId: actor.id,

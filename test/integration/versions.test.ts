@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { contentHash } from "@/lib/domain/canonical";
 import { emptyDocument } from "@/lib/domain/document";
 import { getVersion, listVersions, saveVersion } from "@/lib/server/versions";
+import { getWorkingCopy, putWorkingCopy } from "@/lib/server/working-copy";
 import { createWorkspace } from "@/lib/server/workspaces";
 import { createMember, createTestModel, createUser, type TestUser } from "./fixtures";
 
@@ -98,5 +99,51 @@ describe("saving versions", () => {
         data: { modelId: model.id, number: 1, content: {}, contentHash: "x", authorId: owner.id },
       }),
     ).rejects.toThrow();
+  });
+
+  it("stores the canonical form: UI-only fields never reach the version or its hash", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    const document = {
+      ...docWithTitle("canonical"),
+      elements: [
+        {
+          id: "p",
+          kind: "process" as const,
+          label: "P",
+          position: { x: 1, y: 2 },
+          size: { width: 180, height: 72 },
+          properties: {},
+          outOfScope: false,
+          selected: true,
+          measured: { width: 1, height: 1 },
+        },
+      ],
+    };
+    const result = await saveVersion(owner, model.id, { baseVersion: 1, document, message: "" });
+    const stored = await db().modelVersion.findUniqueOrThrow({
+      where: { modelId_number: { modelId: model.id, number: result.number } },
+    });
+    expect(JSON.stringify(stored.content)).not.toMatch(/selected|measured/);
+  });
+
+  it("keeps the autosaved working copy until a version with the same content is saved", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await putWorkingCopy(owner, model.id, { baseVersion: 1, document: docWithTitle("draft") });
+    expect((await getWorkingCopy(viewer, model.id))?.document.title).toBe("draft");
+    await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      document: docWithTitle("something else"),
+      message: "",
+    });
+    expect(await getWorkingCopy(owner, model.id)).not.toBeNull();
+    await saveVersion(owner, model.id, { baseVersion: 2, document: docWithTitle("draft"), message: "" });
+    expect(await getWorkingCopy(owner, model.id)).toBeNull();
+  });
+
+  it("refuses working-copy writes from viewers", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await expect(
+      putWorkingCopy(viewer, model.id, { baseVersion: 1, document: docWithTitle("x") }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

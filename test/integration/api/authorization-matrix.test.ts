@@ -6,6 +6,7 @@ import * as acceptInvitationRoute from "@/app/api/v1/invitations/[token]/accept/
 import * as modelRoute from "@/app/api/v1/models/[id]/route";
 import * as versionRoute from "@/app/api/v1/models/[id]/versions/[n]/route";
 import * as versionsRoute from "@/app/api/v1/models/[id]/versions/route";
+import * as workingCopyRoute from "@/app/api/v1/models/[id]/working-copy/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as invitationRoute from "@/app/api/v1/workspaces/[ws]/invitations/[invitationId]/route";
@@ -18,8 +19,10 @@ import * as workspacesRoute from "@/app/api/v1/workspaces/route";
 import { can, PERMISSION_MATRIX, type Permission } from "@/lib/auth/permissions";
 import { hashSecret } from "@/lib/auth/tokens";
 import { db, type Role } from "@/lib/db/client";
+import { emptyDocument } from "@/lib/domain/document";
 import { addMember } from "@/lib/server/members";
 import { createApiToken, deleteApiToken } from "@/lib/server/tokens";
+import { putWorkingCopy } from "@/lib/server/working-copy";
 import {
   type CallResult,
   call,
@@ -348,7 +351,11 @@ const ENDPOINTS: Endpoint[] = [
         params: { id: model.id },
         body: {
           baseVersion: 1,
-          document: { schemaVersion: 1, title: "v2", elements: [{ id: "e1", label: "Service" }] },
+          document: {
+            schemaVersion: 1,
+            title: "v2",
+            elements: [{ id: "e1", kind: "process", label: "Service" }],
+          },
           message: "matrix",
         },
         verify: async (allowed) => {
@@ -365,6 +372,49 @@ const ENDPOINTS: Endpoint[] = [
     route: versionRoute,
     access: { kind: "permission", permission: "model:read", success: 200 },
     prepare: async ({ world }) => ({ params: { id: world.model.id, n: "1" } }),
+  },
+  {
+    method: "GET",
+    path: "/models/:id/working-copy",
+    route: workingCopyRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => {
+      const model = await createTestModel(world.users.OWNER, world.workspace.id);
+      await putWorkingCopy(world.users.OWNER, model.id, { baseVersion: 1, document: emptyDocument("draft") });
+      return { params: { id: model.id } };
+    },
+  },
+  {
+    method: "PUT",
+    path: "/models/:id/working-copy",
+    route: workingCopyRoute,
+    access: { kind: "permission", permission: "model:update", success: 200 },
+    prepare: async ({ world }) => {
+      const model = await createTestModel(world.users.OWNER, world.workspace.id);
+      return {
+        params: { id: model.id },
+        body: { baseVersion: 1, document: { schemaVersion: 1, title: "draft" } },
+        verify: async (allowed) => {
+          expect(await db().workingCopy.count({ where: { modelId: model.id } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/models/:id/working-copy",
+    route: workingCopyRoute,
+    access: { kind: "permission", permission: "model:update", success: 204 },
+    prepare: async ({ world }) => {
+      const model = await createTestModel(world.users.OWNER, world.workspace.id);
+      await putWorkingCopy(world.users.OWNER, model.id, { baseVersion: 1, document: emptyDocument("draft") });
+      return {
+        params: { id: model.id },
+        verify: async (allowed) => {
+          expect(await db().workingCopy.count({ where: { modelId: model.id } })).toBe(allowed ? 0 : 1);
+        },
+      };
+    },
   },
   {
     method: "POST",

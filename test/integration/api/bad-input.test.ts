@@ -276,7 +276,16 @@ function fieldCases(): FieldCase[] {
       label: "POST models with an element without id",
       route: modelsRoute,
       method: "POST",
-      body: { name: "ok", document: { schemaVersion: 1, elements: [{ id: "a" }, { label: "no id" }] } },
+      body: {
+        name: "ok",
+        document: {
+          schemaVersion: 1,
+          elements: [
+            { id: "a", kind: "process", label: "A" },
+            { kind: "process", label: "no id" },
+          ],
+        },
+      },
       field: "document.elements.1.id",
     },
     {

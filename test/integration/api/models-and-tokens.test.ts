@@ -101,7 +101,7 @@ describe("POST /workspaces/:ws/models", () => {
         { id: "api", kind: "process", label: "Inference API", position: { x: 10, y: 20 } },
         { id: "store", kind: "datastore", label: "Feature store" },
       ],
-      flows: [{ id: "f1", from: "store", to: "api" }],
+      flows: [{ id: "f1", source: "store", target: "api", transport: "gRPC" }],
       assumptions: ["TLS everywhere"],
     };
     const created = await createViaApi({ name: `With document ${uniqueSuffix()}`, document });
@@ -112,6 +112,7 @@ describe("POST /workspaces/:ws/models", () => {
     const expected = ThreatModelDocumentSchema.parse(document);
     expect(version.content).toEqual(expected);
     expect(version.content).toMatchObject({ elements: document.elements, flows: document.flows });
+    expect(version.content).toMatchObject({ flows: [{ transport: "gRPC" }] });
     expect(version.contentHash).toBe(contentHash(expected));
 
     const read = await call(modelRoute, "GET", {
