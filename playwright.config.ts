@@ -23,13 +23,17 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs server.ts",
+    command: "node --import tsx server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", TRUSTBOARD_DATA_DIR: process.env.TRUSTBOARD_DATA_DIR ?? ".data/e2e" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRUSTBOARD_DATA_DIR: process.env.TRUSTBOARD_DATA_DIR ?? ".data/e2e",
+    },
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -55,10 +55,14 @@ async function main(): Promise<number> {
     await buildApp();
   }
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
-      stdio: "inherit",
-      env,
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+      {
+        stdio: "inherit",
+        env,
+      },
+    );
     child.on("exit", (exitCode) => resolve(exitCode ?? 1));
   });
   await cleanup().catch((error: unknown) => console.error("Could not drop the e2e database:", error));

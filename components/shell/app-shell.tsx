@@ -7,19 +7,15 @@ import { UserMenu } from "./user-menu";
 import { WorkspaceNav } from "./workspace-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
-export function AppShell({
-  actor,
-  workspaces,
-  children,
-}: {
-  actor: Actor;
-  workspaces: WorkspaceSummary[];
-  children: ReactNode;
-}) {
+type Props = { actor: Actor; workspaces: WorkspaceSummary[]; children: ReactNode; isFullWidth?: boolean };
+
+export function AppShell({ actor, workspaces, children, isFullWidth = false }: Props) {
   return (
     <div className="flex min-h-full flex-col">
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+        <div
+          className={`flex h-14 items-center gap-4 px-4 sm:px-6 ${isFullWidth ? "" : "mx-auto max-w-7xl"}`}
+        >
           <Link href="/" aria-label="Trustboard home">
             <Logo />
           </Link>
@@ -31,7 +27,11 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+      {isFullWidth ? (
+        <main className="flex-1">{children}</main>
+      ) : (
+        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+      )}
     </div>
   );
 }

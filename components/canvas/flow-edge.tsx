@@ -1,0 +1,85 @@
+"use client";
+
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type InternalNode,
+  useInternalNode,
+} from "@xyflow/react";
+import { memo } from "react";
+import type { FlowEdge } from "@/lib/domain/flow-mapping";
+import { borderPoint, type Rect } from "./edge-geometry";
+import { ThreatBadge } from "./nodes/threat-badge";
+
+function rectOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return {
+    x,
+    y,
+    width: node.measured.width ?? node.width ?? 0,
+    height: node.measured.height ?? node.height ?? 0,
+  };
+}
+
+/**
+ * A data flow, drawn between the two elements' borders (not fixed handles): arrow toward the
+ * target (both ways when bidirectional), dashed when unencrypted, label and lock when encrypted.
+ */
+function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgeProps<FlowEdge>) {
+  // Each edge follows only its own two nodes, so dragging re-renders just the edges attached.
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
+  if (!sourceNode || !targetNode) return null;
+  const from = borderPoint(rectOf(sourceNode), rectOf(targetNode));
+  const to = borderPoint(rectOf(targetNode), rectOf(sourceNode));
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX: from.x,
+    sourceY: from.y,
+    sourcePosition: from.side,
+    targetX: to.x,
+    targetY: to.y,
+    targetPosition: to.side,
+  });
+  const stroke = selected ? "#2452e0" : data?.encrypted ? "#475569" : "#b45309";
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        markerStart={data?.bidirectional ? markerEnd : undefined}
+        style={{
+          stroke,
+          strokeWidth: selected ? 2.5 : 1.6,
+          strokeDasharray: data?.encrypted ? undefined : "6 4",
+        }}
+      />
+      <EdgeLabelRenderer>
+        <div
+          className="nodrag nopan pointer-events-auto absolute flex items-center gap-1 rounded border border-slate-200 bg-white/95 px-1.5 py-0.5 text-[11px] text-slate-700 shadow-sm"
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          {data?.encrypted ? (
+            <svg
+              viewBox="0 0 12 12"
+              className="size-3 text-slate-500"
+              fill="currentColor"
+              role="img"
+              aria-label="encrypted"
+            >
+              <path d="M3.5 5V3.8a2.5 2.5 0 0 1 5 0V5H9a.5.5 0 0 1 .5.5v4a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5v-4A.5.5 0 0 1 3 5zm1 0h3V3.8a1.5 1.5 0 0 0-3 0z" />
+            </svg>
+          ) : null}
+          {data?.label || data?.protocol ? (
+            <span className="max-w-40 truncate">{data.label || data.protocol}</span>
+          ) : null}
+          <ThreatBadge targetId={id} />
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const FlowEdgeComponent = memo(FlowEdgeView);

@@ -1,0 +1,142 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { StoreApi } from "zustand";
+import { ApiClientError, apiFetch } from "@/lib/client/api";
+import type { ThreatModelDocument } from "@/lib/domain/document";
+import type { CanvasStore } from "@/lib/store/canvas-contract";
+
+const AUTOSAVE_DELAY_MS = 1_500;
+
+export type DraftStatus = {
+  state: "idle" | "pending" | "saving" | "saved" | "error";
+  at?: Date;
+  message?: string;
+};
+export type Conflict = { headVersion: number; message: string };
+
+/**
+ * Persistence of one editor: autosaves the working copy (debounced) so a closed tab loses nothing,
+ * and saves immutable versions. A 409 on save becomes a conflict the editor shows.
+ */
+export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, canEdit: boolean) {
+  const [draft, setDraft] = useState<DraftStatus>({ state: "idle" });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<ThreatModelDocument | null>(null);
+  const base = `/api/v1/models/${modelId}`;
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const document = pending.current;
+    if (!document) return;
+    pending.current = null;
+    setDraft({ state: "saving" });
+    try {
+      await apiFetch(`${base}/working-copy`, {
+        method: "PUT",
+        body: { baseVersion: store.getState().baseVersion, document },
+      });
+      setDraft({ state: "saved", at: new Date() });
+    } catch (error) {
+      setDraft({
+        state: "error",
+        message: error instanceof ApiClientError ? error.message : "Autosave failed",
+      });
+    }
+  }, [base, store]);
+
+  useEffect(() => {
+    if (!canEdit) return;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.document === previous.document || !state.isDirty) return;
+      pending.current = state.document;
+      setDraft({ state: "pending" });
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    });
+    // Closing the tab: send what is pending with keepalive so the request outlives the page.
+    const onPageHide = () => {
+      const document = pending.current;
+      if (!document) return;
+      const body = JSON.stringify({ baseVersion: store.getState().baseVersion, document });
+      void fetch(`${base}/working-copy`, {
+        method: "PUT",
+        body,
+        keepalive: body.length < 60_000,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      unsubscribe();
+      window.removeEventListener("pagehide", onPageHide);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [base, canEdit, flush, store]);
+
+  const saveVersion = useCallback(
+    async (message: string): Promise<{ number: number; isNew: boolean } | null> => {
+      const { document, baseVersion } = store.getState();
+      if (timer.current) clearTimeout(timer.current);
+      pending.current = null;
+      try {
+        const response = await fetch(`${base}/versions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ baseVersion, document, message }),
+        });
+        const payload = (await response.json().catch(() => null)) as
+          | { number: number; error?: undefined }
+          | { error: { message: string; details?: { headVersion?: number } } }
+          | null;
+        if (response.status === 409 && payload && "error" in payload && payload.error) {
+          setConflict({
+            headVersion: payload.error.details?.headVersion ?? baseVersion + 1,
+            message: payload.error.message,
+          });
+          return null;
+        }
+        if (!response.ok || !payload || payload.error) {
+          throw new ApiClientError(
+            response.status,
+            "save",
+            payload?.error?.message ?? `Saving failed (${response.status})`,
+          );
+        }
+        store.getState().markSaved(document, payload.number);
+        setDraft({ state: "idle" });
+        return { number: payload.number, isNew: response.status === 201 };
+      } catch (error) {
+        throw error instanceof ApiClientError
+          ? error
+          : new ApiClientError(0, "network", "Could not reach the server.");
+      }
+    },
+    [base, store],
+  );
+
+  /** Loads the newest head, dropping local changes. */
+  const loadHead = useCallback(async () => {
+    const head = await apiFetch<{ headVersion: number; document: ThreatModelDocument }>(base);
+    store.getState().resetDocument(head.document, head.headVersion);
+    await apiFetch(`${base}/working-copy`, { method: "DELETE" }).catch(() => undefined);
+    setConflict(null);
+  }, [base, store]);
+
+  /** Keeps local changes and moves them onto the newest head, to be saved on top of it. */
+  const rebaseOntoHead = useCallback(async () => {
+    const head = await apiFetch<{ headVersion: number }>(base);
+    const { document } = store.getState();
+    store.getState().resetDocument(document, head.headVersion, { isDirty: true });
+    setConflict(null);
+  }, [base, store]);
+
+  const discardDraft = useCallback(async () => {
+    await apiFetch(`${base}/working-copy`, { method: "DELETE" });
+    setDraft({ state: "idle" });
+  }, [base]);
+
+  return { draft, conflict, saveVersion, loadHead, rebaseOntoHead, discardDraft, flush };
+}

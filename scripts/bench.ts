@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: measures Trustboard on this machine and prints a Markdown table.
+ *   npm run bench              all suites
+ *   npm run bench -- canvas    canvas render and drag in headless Chromium (production build)
+ *   npm run bench -- api       version save and history listing over HTTP on loopback
+ * It starts its own server on a fresh embedded PostgreSQL in .data/bench (never your data).
+ */
+import { rmSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { buildApp, isBuildCurrent } from "@/lib/runtime/build";
+import { CHROMIUM_ARGS, ensureChromium } from "@/lib/runtime/chromium";
+import { seedBenchData } from "./bench/seed";
+import { type BenchServer, startBenchServer } from "./bench/server";
+import { percentile, type Row } from "./bench/stats";
+
+const suites = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const wants = (suite: string) => suites.length === 0 || suites.includes(suite);
+
+async function canvasSuite(
+  server: BenchServer,
+  models: { id: string; elements: number; flows: number }[],
+): Promise<Row[]> {
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  const rows: Row[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel("Email").fill(server.user.email);
+    await page.getByLabel("Password").fill(server.user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/w\//);
+    for (const model of models) {
+      const renders: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        await page.goto(`${server.url}/models/${model.id}`, { waitUntil: "commit" });
+        // Time from navigation start until every node and edge of the model is in the DOM.
+        const ms = await page.evaluate(
+          ({ nodes, edges }) =>
+            new Promise<number>((resolve) => {
+              const check = () => {
+                const n = document.querySelectorAll(".react-flow__node").length;
+                const e = document.querySelectorAll(".react-flow__edge").length;
+                if (n >= nodes && e >= edges) resolve(performance.now());
+                else requestAnimationFrame(check);
+              };
+              check();
+            }),
+          { nodes: model.elements, edges: model.flows },
+        );
+        renders.push(ms);
+      }
+      rows.push({
+        benchmark: `First complete render, ${model.elements} elements / ${model.flows} flows (median of 3)`,
+        value: `${Math.round(percentile(renders, 50))} ms`,
+      });
+      const frames = await dragFrames(page);
+      rows.push({
+        benchmark: `Frame time while dragging one node for 2 s, ${model.elements} elements`,
+        value: `p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms (${frames.length} frames)`,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+/** Drags the first element node for two seconds while recording the interval between frames. */
+async function dragFrames(page: import("@playwright/test").Page): Promise<number[]> {
+  const node = page
+    .locator(".react-flow__node-process, .react-flow__node-datastore, .react-flow__node-external-entity")
+    .first();
+  await node.scrollIntoViewIfNeeded();
+  const box = await node.boundingBox();
+  if (!box) return [];
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const started = Date.now();
+  let step = 0;
+  while (Date.now() - started < 2_000) {
+    step++;
+    await page.mouse.move(x + Math.sin(step / 10) * 120, y + Math.cos(step / 10) * 60, { steps: 1 });
+    await page.waitForTimeout(8);
+  }
+  await page.mouse.up();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(2);
+  });
+}
+
+async function apiSuite(
+  server: BenchServer,
+  model: { id: string },
+  historyModel: { id: string },
+): Promise<Row[]> {
+  const headers = { authorization: `Bearer ${server.user.token}`, "content-type": "application/json" };
+  const modelUrl = `${server.url}/api/v1/models/${model.id}`;
+  const head = (await (await fetch(modelUrl, { headers })).json()) as {
+    headVersion: number;
+    document: { title: string };
+  };
+  let base = head.headVersion;
+  const saves: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const document = { ...head.document, title: `Bench save ${i}` };
+    const started = performance.now();
+    const response = await fetch(`${modelUrl}/versions`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ baseVersion: base, document, message: `bench ${i}` }),
+    });
+    saves.push(performance.now() - started);
+    base = ((await response.json()) as { number: number }).number;
+  }
+  const lists: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/api/v1/models/${historyModel.id}/versions`, { headers });
+    await response.json();
+    lists.push(performance.now() - started);
+  }
+  return [
+    {
+      benchmark: "Save a version of a 1,000-element document (HTTP round trip on loopback, 30 saves)",
+      value: `p50 ${percentile(saves, 50).toFixed(1)} ms, p95 ${percentile(saves, 95).toFixed(1)} ms`,
+    },
+    {
+      benchmark: "List a history of 1,000 versions (HTTP round trip, 20 requests)",
+      value: `p50 ${percentile(lists, 50).toFixed(1)} ms, p95 ${percentile(lists, 95).toFixed(1)} ms`,
+    },
+  ];
+}
+
+async function main() {
+  if (!isBuildCurrent()) {
+    console.log("Building the app first ...");
+    await buildApp();
+  }
+  rmSync(".data/bench", { recursive: true, force: true });
+  const server = await startBenchServer(".data/bench");
+  try {
+    const seeded = await seedBenchData(server);
+    const rows: Row[] = [];
+    if (wants("canvas")) rows.push(...(await canvasSuite(server, seeded.canvasModels)));
+    if (wants("api")) rows.push(...(await apiSuite(server, seeded.largeModel, seeded.historyModel)));
+    console.log(
+      `\nCommand: npm run bench${suites.length ? ` -- ${suites.join(" ")}` : ""}  (${new Date().toISOString()})\n`,
+    );
+    console.log("| Benchmark | Result |\n| --- | --- |");
+    for (const row of rows) console.log(`| ${row.benchmark} | ${row.value} |`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
