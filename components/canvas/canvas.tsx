@@ -34,7 +34,7 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: "#475569" },
 };
 const snapGrid: [number, number] = [10, 10];
-const fitViewOptions = { padding: 0.08 };
+const fitViewOptions = { padding: 0.08, maxZoom: 1 };
 const MINIMAP_COLOURS: Record<string, string> = {
   process: "#bae6fd",
   datastore: "#a7f3d0",

@@ -36,7 +36,13 @@ function SaveState({ draft }: { draft: DraftStatus }) {
     }
   }
   return (
-    <span role="status" aria-live="polite" className={`text-xs font-medium ${tone}`} data-testid="save-state">
+    <span
+      role="status"
+      aria-live="polite"
+      className={`block max-w-72 truncate text-xs font-medium ${tone}`}
+      title={text}
+      data-testid="save-state"
+    >
       {isDirty && !isReadOnly ? (
         <span className="mr-1.5 inline-block size-2 rounded-full bg-amber-500" aria-hidden />
       ) : null}
@@ -52,7 +58,7 @@ function EditorToolbarView(props: Props) {
   const canRedo = useCanvas((s) => s.canRedo);
   const isDirty = useCanvas((s) => s.isDirty);
   return (
-    <div role="toolbar" aria-label="Editor" className="flex flex-wrap items-center gap-1.5">
+    <div role="toolbar" aria-label="Editor" className="flex shrink-0 items-center gap-1">
       <SaveState draft={props.draft} />
       <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />
       {props.canEdit ? (

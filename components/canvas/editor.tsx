@@ -145,7 +145,7 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
 
   return (
     <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-base font-semibold text-ink">{props.modelName}</h1>
           <div role="tablist" aria-label="Views" className="flex rounded-md bg-slate-100 p-0.5">

@@ -58,7 +58,7 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
       />
       <EdgeLabelRenderer>
         <div
-          className="nodrag nopan pointer-events-auto absolute flex items-center gap-1 rounded border border-slate-200 bg-white/95 px-1.5 py-0.5 text-[11px] text-slate-700 shadow-sm"
+          className="nodrag nopan pointer-events-auto absolute flex items-center empty:hidden gap-1 rounded border border-slate-200 bg-white/95 px-1.5 py-0.5 text-[11px] text-slate-700 shadow-sm"
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           {data?.encrypted ? (

@@ -24,6 +24,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<ThreatModelDocument | null>(null);
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
   const base = `/api/v1/models/${modelId}`;
 
   const flush = useCallback(async () => {
@@ -33,18 +34,19 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
     if (!document) return;
     pending.current = null;
     setDraft({ state: "saving" });
-    try {
-      await apiFetch(`${base}/working-copy`, {
-        method: "PUT",
-        body: { baseVersion: store.getState().baseVersion, document },
-      });
-      setDraft({ state: "saved", at: new Date() });
-    } catch (error) {
-      setDraft({
-        state: "error",
-        message: error instanceof ApiClientError ? error.message : "Autosave failed",
-      });
-    }
+    const request = apiFetch(`${base}/working-copy`, {
+      method: "PUT",
+      body: { baseVersion: store.getState().baseVersion, document },
+    }).then(
+      () => setDraft({ state: "saved", at: new Date() }),
+      (error: unknown) =>
+        setDraft({
+          state: "error",
+          message: error instanceof ApiClientError ? error.message : "Autosave failed",
+        }),
+    );
+    inFlight.current = request;
+    await request;
   }, [base, store]);
 
   useEffect(() => {
@@ -78,9 +80,11 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
 
   const saveVersion = useCallback(
     async (message: string): Promise<{ number: number; isNew: boolean } | null> => {
-      const { document, baseVersion } = store.getState();
       if (timer.current) clearTimeout(timer.current);
       pending.current = null;
+      // An autosave still on its way would otherwise land after the save and revive an old draft.
+      await inFlight.current;
+      const { document, baseVersion } = store.getState();
       try {
         const response = await fetch(`${base}/versions`, {
           method: "POST",
@@ -107,6 +111,12 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
         }
         store.getState().markSaved(document, payload.number);
         setDraft({ state: "idle" });
+        const current = store.getState().document;
+        if (current !== document) {
+          // Edited while the save was on its way: those edits become a draft on the new version.
+          pending.current = current;
+          void flush();
+        }
         return { number: payload.number, isNew: response.status === 201 };
       } catch (error) {
         throw error instanceof ApiClientError
@@ -114,7 +124,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
           : new ApiClientError(0, "network", "Could not reach the server.");
       }
     },
-    [base, store],
+    [base, flush, store],
   );
 
   /** Loads the newest head, dropping local changes. */

@@ -20,6 +20,9 @@ export async function startHttpServer(opts: {
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+  // Longer than clients' and proxies' idle timeouts, so a reused connection is never closed mid-request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   if (opts.dev) {
     const upgrade = app.getUpgradeHandler();
     server.on("upgrade", (req, socket, head) => {

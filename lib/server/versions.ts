@@ -104,8 +104,8 @@ export async function saveVersion(
       },
     });
     await tx.threatModel.update({ where: { id: modelId }, data: { headVersion: number } });
-    // The autosaved working copy is now part of history.
-    await tx.workingCopy.deleteMany({ where: { modelId, contentHash: hash } });
+    // The autosaved working copy is superseded: the saver's editor autosaves anything newer again.
+    await tx.workingCopy.deleteMany({ where: { modelId } });
     await recordAudit(tx, {
       workspaceId: model.workspaceId,
       actorId: actor.id,

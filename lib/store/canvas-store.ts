@@ -10,6 +10,7 @@ import {
   documentToNodes,
   type FlowEdge,
 } from "@/lib/domain/flow-mapping";
+import { defaultSizeOf } from "@/lib/domain/kinds";
 import type { CanvasStore } from "./canvas-contract";
 import { copyFragment, type Fragment, pasteFragment } from "./clipboard";
 import { emptyHistory, type History, record, redo, undo } from "./history";
@@ -171,7 +172,10 @@ export function createCanvasStore(initial: {
       addElement: (kind, position) => {
         const id = newId("e");
         commit((doc) => {
-          const parentId = kind === "trust-boundary" ? undefined : containingBoundary(doc, position)?.id;
+          const { width, height } = defaultSizeOf(kind);
+          // The centre decides, as it does when an element is dragged (reparentDropped).
+          const centre = { x: position.x + width / 2, y: position.y + height / 2 };
+          const parentId = kind === "trust-boundary" ? undefined : containingBoundary(doc, centre)?.id;
           const element = createElement(kind, id, position, parentId ? { parentId } : {});
           return { ...doc, elements: [...doc.elements, element] };
         });
