@@ -1,6 +1,7 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import Link from "next/link";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +25,7 @@ import { usePersistence } from "./use-persistence";
 export type EditorProps = {
   modelId: string;
   modelName: string;
+  workspace: { id: string; name: string };
   headVersion: number;
   document: ThreatModelDocument;
   canEdit: boolean;
@@ -147,6 +149,17 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
       <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex min-w-0 items-center gap-3">
+          <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
+            <Link
+              href={`/w/${props.workspace.id}`}
+              className="truncate text-slate-500 hover:text-ink hover:underline"
+            >
+              {props.workspace.name}
+            </Link>
+            <span aria-hidden className="text-slate-300">
+              /
+            </span>
+          </nav>
           <h1 className="truncate text-base font-semibold text-ink">{props.modelName}</h1>
           <div role="tablist" aria-label="Views" className="flex rounded-md bg-slate-100 p-0.5">
             {TABS.map((t) => (

@@ -26,6 +26,7 @@ export default async function ModelPage({ params }: Props) {
     <ThreatModelEditor
       modelId={model.id}
       modelName={model.name}
+      workspace={{ id: workspace.id, name: workspace.name }}
       headVersion={model.headVersion}
       document={model.document}
       canEdit={canEdit}
