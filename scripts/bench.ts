@@ -16,6 +16,33 @@ import { percentile, type Row } from "./bench/stats";
 const suites = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 const wants = (suite: string) => suites.length === 0 || suites.includes(suite);
 
+// Page scripts are strings: tsx would wrap inline functions in helpers the page does not have.
+/** Resolves with performance.now() once every node and edge of the model is in the DOM. */
+function untilRendered(nodes: number, edges: number): string {
+  return `new Promise((resolve) => {
+    const check = () => {
+      const n = document.querySelectorAll(".react-flow__node").length;
+      const e = document.querySelectorAll(".react-flow__edge").length;
+      if (n >= ${nodes} && e >= ${edges}) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`;
+}
+
+/** Records the interval between animation frames into window.__frames until told to stop. */
+const START_FRAME_RECORDER = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const tick = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
 async function canvasSuite(
   server: BenchServer,
   models: { id: string; elements: number; flows: number }[],
@@ -34,26 +61,24 @@ async function canvasSuite(
       for (let run = 0; run < 3; run++) {
         await page.goto(`${server.url}/models/${model.id}`, { waitUntil: "commit" });
         // Time from navigation start until every node and edge of the model is in the DOM.
-        const ms = await page.evaluate(
-          ({ nodes, edges }) =>
-            new Promise<number>((resolve) => {
-              const check = () => {
-                const n = document.querySelectorAll(".react-flow__node").length;
-                const e = document.querySelectorAll(".react-flow__edge").length;
-                if (n >= nodes && e >= edges) resolve(performance.now());
-                else requestAnimationFrame(check);
-              };
-              check();
-            }),
-          { nodes: model.elements, edges: model.flows },
-        );
+        const ms = await page.evaluate<number>(untilRendered(model.elements, model.flows));
         renders.push(ms);
       }
       rows.push({
         benchmark: `First complete render, ${model.elements} elements / ${model.flows} flows (median of 3)`,
         value: `${Math.round(percentile(renders, 50))} ms`,
       });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Performance.enable");
+      const before = await cpuMetrics(cdp);
       const frames = await dragFrames(page);
+      const after = await cpuMetrics(cdp);
+      const spent = (name: string) =>
+        `${Math.round(((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000)} ms`;
+      rows.push({
+        benchmark: `Main-thread time during that drag, ${model.elements} elements`,
+        value: `script ${spent("ScriptDuration")}, style ${spent("RecalcStyleDuration")}, layout ${spent("LayoutDuration")}, all tasks ${spent("TaskDuration")}`,
+      });
       rows.push({
         benchmark: `Frame time while dragging one node for 2 s, ${model.elements} elements`,
         value: `p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms (${frames.length} frames)`,
@@ -65,6 +90,14 @@ async function canvasSuite(
   return rows;
 }
 
+/** Chromium's cumulative main-thread counters (seconds), to say where drag time goes. */
+async function cpuMetrics(cdp: import("@playwright/test").CDPSession): Promise<Map<string, number>> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as {
+    metrics: { name: string; value: number }[];
+  };
+  return new Map(metrics.map((metric) => [metric.name, metric.value]));
+}
+
 /** Drags the first element node for two seconds while recording the interval between frames. */
 async function dragFrames(page: import("@playwright/test").Page): Promise<number[]> {
   const node = page
@@ -73,18 +106,7 @@ async function dragFrames(page: import("@playwright/test").Page): Promise<number
   await node.scrollIntoViewIfNeeded();
   const box = await node.boundingBox();
   if (!box) return [];
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      if (w.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_FRAME_RECORDER);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -97,11 +119,7 @@ async function dragFrames(page: import("@playwright/test").Page): Promise<number
     await page.waitForTimeout(8);
   }
   await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(2);
-  });
+  return page.evaluate<number[]>("(window.__recording = false, window.__frames.slice(2))");
 }
 
 async function apiSuite(
