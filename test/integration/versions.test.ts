@@ -126,18 +126,22 @@ describe("saving versions", () => {
     expect(JSON.stringify(stored.content)).not.toMatch(/selected|measured/);
   });
 
-  it("keeps the autosaved working copy until a version with the same content is saved", async () => {
+  it("keeps the autosaved working copy until a version is saved, which supersedes it", async () => {
     const model = await createTestModel(owner, workspaceId);
     await putWorkingCopy(owner, model.id, { baseVersion: 1, document: docWithTitle("draft") });
     expect((await getWorkingCopy(viewer, model.id))?.document.title).toBe("draft");
-    await saveVersion(owner, model.id, {
-      baseVersion: 1,
-      document: docWithTitle("something else"),
-      message: "",
-    });
-    expect(await getWorkingCopy(owner, model.id)).not.toBeNull();
-    await saveVersion(owner, model.id, { baseVersion: 2, document: docWithTitle("draft"), message: "" });
+    await saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("saved"), message: "" });
     expect(await getWorkingCopy(owner, model.id)).toBeNull();
+  });
+
+  it("keeps the working copy when a save is refused as stale", async () => {
+    const model = await createTestModel(owner, workspaceId);
+    await saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("v2"), message: "" });
+    await putWorkingCopy(owner, model.id, { baseVersion: 1, document: docWithTitle("mine") });
+    await expect(
+      saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("mine"), message: "" }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await getWorkingCopy(owner, model.id))?.document.title).toBe("mine");
   });
 
   it("refuses working-copy writes from viewers", async () => {
