@@ -23,8 +23,9 @@ export async function seedBenchData(server: BenchServer) {
     const model = await createModel(user, workspace.id, { name: `Generated ${elements}`, document });
     return { id: model.id, elements: elements + Math.ceil(elements / 50), flows };
   };
-  const canvasModels = [await make(300, 500), await make(1000, 1500)];
-  const largeModel = canvasModels[1] as { id: string };
+  // The 30-element model is the floor: what the machine costs per frame for an almost empty canvas.
+  const canvasModels = [await make(30, 30), await make(300, 500), await make(1000, 1500)];
+  const largeModel = canvasModels[2] as { id: string };
   const historyModel = await make(20, 20);
   // 1,000 versions for the history listing, inserted directly (their content is small).
   const small = ThreatModelDocumentSchema.parse(generatedDocument(20, 20));
