@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyDocument, type ThreatModelDocumentInput, ThreatModelDocumentSchema } from "./document";
 import { fraudScoringDocument } from "./fixtures/fraud-scoring";
-
-function issuesOf(input: unknown) {
-  const result = ThreatModelDocumentSchema.safeParse(input);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
-}
-
-function pathsOf(input: unknown) {
-  return issuesOf(input).map((issue) => issue.path);
-}
-
-const twoElements = {
-  schemaVersion: 1,
-  elements: [
-    { id: "a", kind: "process", label: "A" },
-    { id: "b", kind: "datastore", label: "B" },
-  ],
-} as const;
+import { issuesOf, pathsOf, twoElements } from "./fixtures/schema-issues";
 
 describe("document schema: defaults", () => {
   it("keeps emptyDocument's exact shape", () => {
