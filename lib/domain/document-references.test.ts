@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ThreatModelDocumentSchema } from "./document";
 import { fraudScoringDocument } from "./fixtures/fraud-scoring";
 import { issuesOf, pathsOf, twoElements } from "./fixtures/schema-issues";
 
