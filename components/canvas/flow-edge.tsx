@@ -6,12 +6,18 @@ import {
   type EdgeProps,
   getBezierPath,
   type InternalNode,
+  type ReactFlowState,
   useInternalNode,
+  useStore,
 } from "@xyflow/react";
 import { memo } from "react";
 import type { FlowEdge } from "@/lib/domain/flow-mapping";
 import { borderPoint, type Rect } from "./edge-geometry";
 import { ThreatBadge } from "./nodes/threat-badge";
+
+// Below this zoom labels are too small to read; not drawing them saves painting hundreds of boxes.
+const LABEL_MIN_ZOOM = 0.45;
+const isZoomedOut = (state: ReactFlowState) => state.transform[2] < LABEL_MIN_ZOOM;
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
@@ -31,6 +37,7 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
   // Each edge follows only its own two nodes, so dragging re-renders just the edges attached.
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
+  const hidesLabel = useStore(isZoomedOut);
   if (!sourceNode || !targetNode) return null;
   const from = borderPoint(rectOf(sourceNode), rectOf(targetNode));
   const to = borderPoint(rectOf(targetNode), rectOf(sourceNode));
@@ -56,28 +63,30 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
           strokeDasharray: data?.encrypted ? undefined : "6 4",
         }}
       />
-      <EdgeLabelRenderer>
-        <div
-          className="nodrag nopan pointer-events-auto absolute flex items-center empty:hidden gap-1 rounded border border-slate-200 bg-white/95 px-1.5 py-0.5 text-[11px] text-slate-700 shadow-sm"
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-        >
-          {data?.encrypted ? (
-            <svg
-              viewBox="0 0 12 12"
-              className="size-3 text-slate-500"
-              fill="currentColor"
-              role="img"
-              aria-label="encrypted"
-            >
-              <path d="M3.5 5V3.8a2.5 2.5 0 0 1 5 0V5H9a.5.5 0 0 1 .5.5v4a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5v-4A.5.5 0 0 1 3 5zm1 0h3V3.8a1.5 1.5 0 0 0-3 0z" />
-            </svg>
-          ) : null}
-          {data?.label || data?.protocol ? (
-            <span className="max-w-40 truncate">{data.label || data.protocol}</span>
-          ) : null}
-          <ThreatBadge targetId={id} />
-        </div>
-      </EdgeLabelRenderer>
+      {hidesLabel ? null : (
+        <EdgeLabelRenderer>
+          <div
+            className="nodrag nopan pointer-events-auto absolute flex items-center empty:hidden gap-1 rounded border border-slate-200 bg-white/95 px-1.5 py-0.5 text-[11px] text-slate-700 shadow-sm"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {data?.encrypted ? (
+              <svg
+                viewBox="0 0 12 12"
+                className="size-3 text-slate-500"
+                fill="currentColor"
+                role="img"
+                aria-label="encrypted"
+              >
+                <path d="M3.5 5V3.8a2.5 2.5 0 0 1 5 0V5H9a.5.5 0 0 1 .5.5v4a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5v-4A.5.5 0 0 1 3 5zm1 0h3V3.8a1.5 1.5 0 0 0-3 0z" />
+              </svg>
+            ) : null}
+            {data?.label || data?.protocol ? (
+              <span className="max-w-40 truncate">{data.label || data.protocol}</span>
+            ) : null}
+            <ThreatBadge targetId={id} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }
