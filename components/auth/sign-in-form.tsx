@@ -52,7 +52,7 @@ export function SignInForm(props: {
   return (
     <div className="space-y-4">
       {error ? <Alert>{error}</Alert> : null}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+      <form method="post" onSubmit={onSubmit} className="space-y-4">
         <TextField
           label="Email"
           name="email"

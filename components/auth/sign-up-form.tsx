@@ -41,7 +41,7 @@ export function SignUpForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form method="post" onSubmit={onSubmit} className="space-y-4">
       {error ? <Alert>{error}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" required autoFocus />
       <TextField
