@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentHash } from "./canonical";
-import { canonicalizeDocument, documentHash } from "./canonical-document";
+import { canonicalizeDocument, canonicalizeParsed, documentHash } from "./canonical-document";
+import { ThreatModelDocumentSchema } from "./document";
 import { fraudScoringDocument } from "./fixtures/fraud-scoring";
 
 /** The same value with object keys reversed at every depth (arrays keep their order). */
@@ -100,6 +101,18 @@ describe("canonical document and hash", () => {
     const canonical = canonicalizeDocument(fraudScoringDocument());
     expect(canonicalizeDocument(canonical)).toEqual(canonical);
     expect(documentHash(canonical)).toBe(contentHash(canonical));
+  });
+
+  it("gives a parsed document the same canonical form without parsing it again", () => {
+    const input = fraudScoringDocument();
+    const parsed = ThreatModelDocumentSchema.parse(input);
+    const withUiFields = {
+      ...parsed,
+      elements: parsed.elements.map((e) => ({ ...e, selected: true, measured: { width: 1, height: 1 } })),
+      flows: parsed.flows.map((f) => ({ ...f, selected: false })),
+    };
+    expect(canonicalizeParsed(withUiFields)).toEqual(canonicalizeDocument(input));
+    expect(contentHash(canonicalizeParsed(withUiFields))).toBe(documentHash(input));
   });
 
   it("refuses an invalid document", () => {

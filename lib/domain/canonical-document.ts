@@ -23,7 +23,14 @@ function omitFields<T extends Record<string, unknown>>(entry: T, fields: readonl
  * order is irrelevant (canonical JSON sorts keys); array order is content and is kept.
  */
 export function canonicalizeDocument(input: unknown): ThreatModelDocument {
-  const doc = ThreatModelDocumentSchema.parse(input);
+  return canonicalizeParsed(ThreatModelDocumentSchema.parse(input));
+}
+
+/**
+ * The canonical form of a document the schema has already parsed (a route's validated body):
+ * the same result as `canonicalizeDocument` without validating a large document a second time.
+ */
+export function canonicalizeParsed(doc: ThreatModelDocument): ThreatModelDocument {
   return {
     ...doc,
     elements: doc.elements.map((element) => omitFields(element, TRANSIENT_ELEMENT_FIELDS)),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, contentHash, sha256Hex } from "./canonical";
+import { fraudScoringDocument } from "./fixtures/fraud-scoring";
+import { generatedDocument } from "./fixtures/generated";
 
 describe("canonical JSON", () => {
   it("sorts keys at every depth and keeps array order", () => {
@@ -22,8 +24,39 @@ describe("canonical JSON", () => {
     expect(contentHash({})).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("writes exactly what JSON.stringify writes for a key-sorted copy", () => {
+    const sortedCopy = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortedCopy(item)));
+      if (value === null || typeof value !== "object") return value;
+      const record = value as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.keys(record)
+          .sort()
+          .filter((key) => record[key] !== undefined)
+          .map((key) => [key, sortedCopy(record[key])]),
+      );
+    };
+    const samples: unknown[] = [
+      fraudScoringDocument(),
+      generatedDocument(120, 200),
+      {
+        "\u2028": "line\u2028sep",
+        é: "é",
+        "": [undefined, null, -0, 1e21, 5e-7],
+        Z: { a: { b: [] } },
+        a: {},
+      },
+      ["x", [[]], { q: '"quoted" \\ back' }],
+      "just a string",
+      42,
+    ];
+    for (const sample of samples) expect(canonicalJson(sample)).toBe(JSON.stringify(sortedCopy(sample)));
+  });
+
   it("refuses values JSON cannot represent faithfully", () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
     expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
+    expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow(/Infinity/);
+    expect(() => canonicalJson({ b: BigInt(1) })).toThrow(/bigint/);
   });
 });
