@@ -27,6 +27,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log("Stopping Trustboard ...");
+    await collab?.close().catch(() => {});
     await http?.close().catch(() => {});
     const { db } = await import("@/lib/db/client");
     await db()
@@ -36,10 +37,14 @@ async function main() {
     process.exit(code);
   };
   let http: { close: () => Promise<void> } | undefined;
+  let collab: { close: () => Promise<void> } | undefined;
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
 
   try {
+    // The built-in threat and mitigation catalog, written into the database (idempotent).
+    const { ensureBuiltInCatalog } = await import("@/lib/server/catalog");
+    await ensureBuiltInCatalog();
     if (database.embedded) {
       const { seedDemoData } = await import("@/lib/db/seed");
       if (await seedDemoData()) log("Seeded the demo workspaces, users and model.");
@@ -51,8 +56,19 @@ async function main() {
         await buildApp();
       }
     }
+    // Live canvases: Hocuspocus on the same origin, at /collab (shared through Redis with REDIS_URL).
+    const { createCollabServer } = await import("@/lib/collab/server");
+    const { setLiveDocuments } = await import("@/lib/collab/registry");
+    const live = createCollabServer({ redisUrl: config.REDIS_URL });
+    setLiveDocuments(live);
+    collab = live;
     const { startHttpServer } = await import("@/lib/runtime/http");
-    http = await startHttpServer({ dev: isDev, port: config.PORT, host: config.HOST });
+    http = await startHttpServer({
+      dev: isDev,
+      port: config.PORT,
+      host: config.HOST,
+      onUpgrade: live.handleUpgrade,
+    });
     const { printBanner } = await import("@/lib/runtime/banner");
     printBanner({ port: config.PORT, databaseUrl: database.embedded ? database.url : null, isDev });
   } catch (error) {

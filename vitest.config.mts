@@ -14,7 +14,14 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts"],
-          exclude: ["node_modules/**", "test/integration/**", "e2e/**", ".next/**", ".data/**"],
+          exclude: [
+            "node_modules/**",
+            "test/integration/**",
+            "test/redis/**",
+            "e2e/**",
+            ".next/**",
+            ".data/**",
+          ],
         },
       },
       {
@@ -26,6 +33,20 @@ export default defineConfig({
           globalSetup: ["test/integration/global-setup.ts"],
           setupFiles: ["test/integration/setup-env.ts"],
           // All files share the run's one database; running them one at a time keeps their rows apart.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Needs a Redis at REDIS_URL: `npm run test:redis` (README, Test).
+          name: "redis",
+          environment: "node",
+          include: ["test/redis/**/*.test.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/setup-env.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -2,13 +2,16 @@
  * `npm run bench`: measures Trustboard on this machine and prints a Markdown table.
  *   npm run bench              all suites
  *   npm run bench -- canvas    canvas render and drag in headless Chromium (production build)
- *   npm run bench -- api       version save and history listing over HTTP on loopback
+ *   npm run bench -- api       version save, history listing and diff over HTTP on loopback
+ *   npm run bench -- collab    live editing: propagation, persisted state size, server memory
  * It starts its own server on a fresh embedded PostgreSQL in .data/bench (never your data).
  */
 import { rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { buildApp, isBuildCurrent } from "@/lib/runtime/build";
 import { CHROMIUM_ARGS, ensureChromium } from "@/lib/runtime/chromium";
+import { apiSuite } from "./bench/api";
+import { collabSuite } from "./bench/collab";
 import { seedBenchData } from "./bench/seed";
 import { type BenchServer, startBenchServer } from "./bench/server";
 import { percentile, type Row } from "./bench/stats";
@@ -122,49 +125,6 @@ async function dragFrames(page: import("@playwright/test").Page): Promise<number
   return page.evaluate<number[]>("(window.__recording = false, window.__frames.slice(2))");
 }
 
-async function apiSuite(
-  server: BenchServer,
-  model: { id: string },
-  historyModel: { id: string },
-): Promise<Row[]> {
-  const headers = { authorization: `Bearer ${server.user.token}`, "content-type": "application/json" };
-  const modelUrl = `${server.url}/api/v1/models/${model.id}`;
-  const head = (await (await fetch(modelUrl, { headers })).json()) as {
-    headVersion: number;
-    document: { title: string };
-  };
-  let base = head.headVersion;
-  const saves: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const document = { ...head.document, title: `Bench save ${i}` };
-    const started = performance.now();
-    const response = await fetch(`${modelUrl}/versions`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ baseVersion: base, document, message: `bench ${i}` }),
-    });
-    saves.push(performance.now() - started);
-    base = ((await response.json()) as { number: number }).number;
-  }
-  const lists: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const started = performance.now();
-    const response = await fetch(`${server.url}/api/v1/models/${historyModel.id}/versions`, { headers });
-    await response.json();
-    lists.push(performance.now() - started);
-  }
-  return [
-    {
-      benchmark: "Save a version of a 1,000-element document (HTTP round trip on loopback, 30 saves)",
-      value: `p50 ${percentile(saves, 50).toFixed(1)} ms, p95 ${percentile(saves, 95).toFixed(1)} ms`,
-    },
-    {
-      benchmark: "List a history of 1,000 versions (HTTP round trip, 20 requests)",
-      value: `p50 ${percentile(lists, 50).toFixed(1)} ms, p95 ${percentile(lists, 95).toFixed(1)} ms`,
-    },
-  ];
-}
-
 async function main() {
   if (!isBuildCurrent()) {
     console.log("Building the app first ...");
@@ -177,6 +137,10 @@ async function main() {
     const rows: Row[] = [];
     if (wants("canvas")) rows.push(...(await canvasSuite(server, seeded.canvasModels)));
     if (wants("api")) rows.push(...(await apiSuite(server, seeded.largeModel, seeded.historyModel)));
+    if (wants("collab")) {
+      const mid = seeded.canvasModels[1] as { id: string };
+      rows.push(...(await collabSuite(server, { mid, many: seeded.liveModels })));
+    }
     console.log(
       `\nCommand: npm run bench${suites.length ? ` -- ${suites.join(" ")}` : ""}  (${new Date().toISOString()})\n`,
     );

@@ -11,8 +11,9 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback } from "react";
+import { type DragEvent, useCallback, useMemo } from "react";
 import { useShallow } from "zustand/shallow";
+import type { DiffStatus } from "@/lib/domain/diff";
 import type { CanvasNode, FlowEdge } from "@/lib/domain/flow-mapping";
 import { type ElementKind, isElementKind, KIND_INFO } from "@/lib/domain/kinds";
 import { useCanvas } from "@/lib/store/canvas-context";
@@ -43,7 +44,24 @@ const MINIMAP_COLOURS: Record<string, string> = {
 };
 const minimapColour = (node: CanvasNode) => MINIMAP_COLOURS[node.type ?? ""] ?? "#e2e8f0";
 
-export function Canvas() {
+type Props = {
+  /** Marks elements and flows as added, removed or changed (a comparison of two versions). */
+  decorations?: ReadonlyMap<string, DiffStatus>;
+};
+
+/** Adds the `diff-<status>` class React Flow puts on a node's or edge's wrapper. */
+function decorate<T extends { id: string; className?: string }>(
+  items: T[],
+  decorations: ReadonlyMap<string, DiffStatus> | undefined,
+): T[] {
+  if (!decorations || decorations.size === 0) return items;
+  return items.map((item) => {
+    const status = decorations.get(item.id);
+    return status ? { ...item, className: `diff-${status}` } : item;
+  });
+}
+
+export function Canvas({ decorations }: Props = {}) {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect, isReadOnly, addElement, select } = useCanvas(
     useShallow((s) => ({
       nodes: s.nodes,
@@ -57,6 +75,8 @@ export function Canvas() {
     })),
   );
   const { screenToFlowPosition } = useReactFlow();
+  const shownNodes = useMemo(() => decorate(nodes, decorations), [nodes, decorations]);
+  const shownEdges = useMemo(() => decorate(edges, decorations), [edges, decorations]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -83,8 +103,8 @@ export function Canvas() {
 
   return (
     <ReactFlow<CanvasNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={shownNodes}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       defaultEdgeOptions={defaultEdgeOptions}

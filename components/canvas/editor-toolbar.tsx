@@ -2,19 +2,33 @@
 
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
+import { MenuButton } from "@/components/ui/menu-button";
 import { useCanvas } from "@/lib/store/canvas-context";
 import type { DraftStatus } from "./use-persistence";
 
 type Props = {
   canEdit: boolean;
+  /** A stored version is on screen: editing and export apply to the working copy, so they hide. */
+  isShowingVersion: boolean;
   draft: DraftStatus;
   onSave: () => void;
   onConnect: () => void;
   onLayout: () => void;
   onExport: (format: "svg" | "png") => void;
   onHelp: () => void;
+  onHistory: () => void;
+  isHistoryOpen: boolean;
+  onSuggest: () => void;
+  isSuggestOpen: boolean;
+  onCatalog: () => void;
+  isCatalogOpen: boolean;
+  onGovernance: () => void;
+  isGovernanceOpen: boolean;
   isLayingOut: boolean;
 };
+
+/** Toolbar buttons sit closer together than the app's default buttons so the header fits 1280 px. */
+const COMPACT = "whitespace-nowrap px-2.5";
 
 const time = (date?: Date) => date?.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) ?? "";
 
@@ -39,7 +53,7 @@ function SaveState({ draft }: { draft: DraftStatus }) {
     <span
       role="status"
       aria-live="polite"
-      className={`block max-w-72 truncate text-xs font-medium ${tone}`}
+      className={`block min-w-0 max-w-56 truncate text-xs font-medium ${tone}`}
       title={text}
       data-testid="save-state"
     >
@@ -58,22 +72,40 @@ function EditorToolbarView(props: Props) {
   const canRedo = useCanvas((s) => s.canRedo);
   const isDirty = useCanvas((s) => s.isDirty);
   return (
-    <div role="toolbar" aria-label="Editor" className="flex shrink-0 items-center gap-1">
+    <div role="toolbar" aria-label="Editor" className="ml-auto flex shrink-0 items-center gap-0.5">
       <SaveState draft={props.draft} />
       <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden />
-      {props.canEdit ? (
+      {props.canEdit && !props.isShowingVersion ? (
         <>
-          <Button variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          <Button
+            variant="ghost"
+            className={COMPACT}
+            onClick={undo}
+            disabled={!canUndo}
+            title="Undo (Ctrl+Z)"
+          >
             Undo
           </Button>
-          <Button variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+          <Button
+            variant="ghost"
+            className={COMPACT}
+            onClick={redo}
+            disabled={!canRedo}
+            title="Redo (Ctrl+Shift+Z)"
+          >
             Redo
           </Button>
-          <Button variant="ghost" onClick={props.onConnect} title="Connect two elements (L)">
+          <Button
+            variant="ghost"
+            className={COMPACT}
+            onClick={props.onConnect}
+            title="Connect two elements (L)"
+          >
             Connect
           </Button>
           <Button
             variant="ghost"
+            className={COMPACT}
             onClick={props.onLayout}
             isBusy={props.isLayingOut}
             title="Arrange the diagram automatically"
@@ -82,21 +114,67 @@ function EditorToolbarView(props: Props) {
           </Button>
         </>
       ) : null}
-      <Button variant="ghost" onClick={() => props.onExport("svg")} title="Download the diagram as SVG">
-        Export SVG
-      </Button>
-      <Button variant="ghost" onClick={() => props.onExport("png")} title="Download the diagram as PNG">
-        Export PNG
+      {props.isShowingVersion ? null : (
+        <MenuButton
+          label="Export"
+          title="Download the diagram as an image"
+          className={COMPACT}
+          items={[
+            { label: "SVG image", onSelect: () => props.onExport("svg") },
+            { label: "PNG image", onSelect: () => props.onExport("png") },
+          ]}
+        />
+      )}
+      {props.canEdit && !props.isShowingVersion ? (
+        <Button
+          variant="ghost"
+          onClick={props.onSuggest}
+          aria-pressed={props.isSuggestOpen}
+          title="Threats the diagram calls for, with the reason for each"
+          className={`${COMPACT} ${props.isSuggestOpen ? "bg-slate-100" : ""}`}
+        >
+          Suggest threats
+        </Button>
+      ) : null}
+      {props.isShowingVersion ? null : (
+        <Button
+          variant="ghost"
+          onClick={props.onCatalog}
+          aria-pressed={props.isCatalogOpen}
+          title="Browse the threat catalog (ATLAS, STRIDE, OWASP, LINDDUN)"
+          className={`${COMPACT} ${props.isCatalogOpen ? "bg-slate-100" : ""}`}
+        >
+          Catalog
+        </Button>
+      )}
+      <Button
+        variant="ghost"
+        onClick={props.onGovernance}
+        aria-pressed={props.isGovernanceOpen}
+        title="Reviews, sign-off, stage and the tamper-evident history"
+        className={`${COMPACT} ${props.isGovernanceOpen ? "bg-slate-100" : ""}`}
+      >
+        Sign-off
       </Button>
       <Button
         variant="ghost"
+        onClick={props.onHistory}
+        aria-pressed={props.isHistoryOpen}
+        title="Versions: view, compare, restore"
+        className={`${COMPACT} ${props.isHistoryOpen ? "bg-slate-100" : ""}`}
+      >
+        History
+      </Button>
+      <Button
+        variant="ghost"
+        className={COMPACT}
         onClick={props.onHelp}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
       >
         ?
       </Button>
-      {props.canEdit ? (
+      {props.canEdit && !props.isShowingVersion ? (
         <Button onClick={props.onSave} title="Save version (Ctrl+S)" disabled={!isDirty}>
           Save version
         </Button>

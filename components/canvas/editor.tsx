@@ -4,15 +4,24 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useState } from "react";
+import { GovernanceChip, GovernancePanel } from "@/components/reviews/governance-panel";
+import type { STAGE_LABELS } from "@/components/reviews/labels";
 import { Alert } from "@/components/ui/alert";
 import type { ThreatModelDocument } from "@/lib/domain/document";
+import type { RebaseConflict } from "@/lib/domain/rebase";
 import { CanvasStoreProvider, useCanvasStoreApi } from "@/lib/store/canvas-context";
 import { computeLayout } from "./auto-layout";
 import { Canvas } from "./canvas";
-import { ConflictDialog } from "./conflict-dialog";
+import { ConflictActions, ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
 import { exportDiagram } from "./export-image";
+import { HistoryPanel, type HistoryView } from "./history/history-panel";
+import { RestoreDialog } from "./history/restore-dialog";
+import { useVersionList, type VersionSummary } from "./history/use-versions";
+import { VersionView } from "./history/version-view";
+import { PeopleHere } from "./live/people-here";
+import { useLiveCanvas } from "./live/use-live-canvas";
 import { Palette } from "./palette";
 import { Inspector } from "./panels/inspector";
 import { RiskMatrix } from "./panels/risk-matrix";
@@ -20,6 +29,9 @@ import { ThreatsTable } from "./panels/threats-table";
 import { SaveVersionDialog } from "./save-version-dialog";
 import { commandFor, isTypingTarget } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { CatalogBrowser } from "./suggestions/catalog-browser";
+import { SuggestionsPanel } from "./suggestions/suggestions-panel";
+import { useJumpTo } from "./use-jump-to";
 import { usePersistence } from "./use-persistence";
 
 export type EditorProps = {
@@ -32,9 +44,20 @@ export type EditorProps = {
   roleLabel: string;
   /** An autosaved working copy found on load, started from instead of the head. */
   draft: { baseVersion: number; document: ThreatModelDocument; updatedAt: string; updatedBy: string } | null;
+  /** Who is editing: their presence and their own undo history on the live canvas. */
+  currentUser: { id: string; name: string };
+  /** Connect to the live document (off for pages that only show a snapshot). */
+  isLive?: boolean;
+  /** Stage and ledger state as the page loaded (the Sign-off panel shows them live). */
+  governance: {
+    stage: keyof typeof STAGE_LABELS;
+    ledger: { valid: boolean; entries: number };
+    expiredAcceptances: number;
+  };
 };
 
 type Tab = "diagram" | "threats" | "risk";
+type SidePanel = "details" | "history" | "suggestions" | "catalog" | "governance";
 const TABS: { id: Tab; label: string }[] = [
   { id: "diagram", label: "Diagram" },
   { id: "threats", label: "Threats" },
@@ -59,10 +82,21 @@ export function ThreatModelEditor(props: EditorProps) {
 
 function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
   const store = useCanvasStoreApi();
-  const { fitView, setCenter, getInternalNode } = useReactFlow();
+  const { fitView } = useReactFlow();
   const persistence = usePersistence(store, props.modelId, props.canEdit);
+  const live = useLiveCanvas(store, {
+    modelId: props.modelId,
+    user: props.currentUser,
+    isEnabled: props.isLive ?? true,
+  });
   const [tab, setTab] = useState<Tab>("diagram");
   const [dialog, setDialog] = useState<"save" | "help" | "connect" | null>(null);
+  const history = useVersionList(props.modelId);
+  const [side, setSide] = useState<SidePanel>("details");
+  const toggleSide = (panel: SidePanel) => setSide((open) => (open === panel ? "details" : panel));
+  const [view, setView] = useState<HistoryView | null>(null);
+  const [restoreTarget, setRestoreTarget] = useState<VersionSummary | null>(null);
+  const [mergeNote, setMergeNote] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(
     props.startedFromDraft && props.draft
       ? `Restored unsaved changes autosaved ${new Date(props.draft.updatedAt).toLocaleString()} by ${props.draft.updatedBy}` +
@@ -79,25 +113,31 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     return () => clearTimeout(timer);
   }, [flash]);
 
-  const jumpTo = useCallback(
-    (id: string) => {
-      setTab("diagram");
-      const { document, select } = store.getState();
-      select([id]);
-      const flow = document.flows.find((f) => f.id === id);
-      const ids = flow ? [flow.source, flow.target] : [id];
-      requestAnimationFrame(() => {
-        const nodes = ids.map((nodeId) => getInternalNode(nodeId)).filter((n) => n !== undefined);
-        if (nodes.length === 1 && nodes[0]) {
-          const { x, y } = nodes[0].internals.positionAbsolute;
-          setCenter(x + (nodes[0].measured.width ?? 0) / 2, y + (nodes[0].measured.height ?? 0) / 2, {
-            zoom: 1.2,
-            duration: 300,
-          });
-        } else void fitView({ nodes: ids.map((nodeId) => ({ id: nodeId })), duration: 300, padding: 0.4 });
-      });
+  const showDiagram = useCallback(() => setTab("diagram"), []);
+  const jumpTo = useJumpTo(showDiagram);
+
+  const rebase = useCallback(async () => {
+    const conflicts = await persistence.rebaseOntoHead();
+    setView(null);
+    setMergeNote(describeRebase(conflicts, store.getState().baseVersion));
+    void history.reload();
+  }, [history.reload, persistence.rebaseOntoHead, store]);
+
+  const loadHead = useCallback(async () => {
+    await persistence.loadHead();
+    setView(null);
+    void history.reload();
+  }, [history.reload, persistence.loadHead]);
+
+  const restore = useCallback(
+    async (number: number, message: string) => {
+      const created = await persistence.restoreVersion(number, message);
+      setView(null);
+      setNotice(null);
+      setFlash(`Restored version ${number} as version ${created.number}.`);
+      void history.reload();
     },
-    [fitView, getInternalNode, setCenter, store],
+    [history.reload, persistence.restoreVersion],
   );
 
   const layout = useCallback(async () => {
@@ -124,7 +164,8 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
       const command = commandFor(event);
-      if (!command) return;
+      // A stored version is on screen: the working copy underneath must not change unseen.
+      if (!command || (view !== null && command !== "help")) return;
       const state = store.getState();
       const edits = props.canEdit;
       const run: Record<typeof command, () => void> = {
@@ -143,16 +184,34 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [fitView, props.canEdit, store]);
+  }, [fitView, props.canEdit, store, view]);
+
+  const historyPanel = (
+    <HistoryPanel
+      versions={history.versions}
+      error={history.error}
+      isLoading={history.isLoading}
+      view={view}
+      canRestore={props.canEdit}
+      onView={(number) => setView({ kind: "version", number })}
+      onCompare={(from, to) => setView({ kind: "compare", from, to })}
+      onRestore={setRestoreTarget}
+      onClose={() => {
+        setSide("details");
+        setView(null);
+      }}
+    />
+  );
 
   return (
     <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
-        <div className="flex min-w-0 items-center gap-3">
+      {/* Title and toolbar share a row when they fit, and the toolbar wraps below the title when not. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
+        <div className="flex max-w-full items-center gap-3">
           <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
             <Link
               href={`/w/${props.workspace.id}`}
-              className="truncate text-slate-500 hover:text-ink hover:underline"
+              className="max-w-48 truncate text-slate-500 hover:text-ink hover:underline"
             >
               {props.workspace.name}
             </Link>
@@ -160,8 +219,10 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
               /
             </span>
           </nav>
-          <h1 className="truncate text-base font-semibold text-ink">{props.modelName}</h1>
-          <div role="tablist" aria-label="Views" className="flex rounded-md bg-slate-100 p-0.5">
+          <h1 className="max-w-96 truncate text-base font-semibold text-ink" title={props.modelName}>
+            {props.modelName}
+          </h1>
+          <div role="tablist" aria-label="Views" className="flex shrink-0 rounded-md bg-slate-100 p-0.5">
             {TABS.map((t) => (
               <button
                 key={t.id}
@@ -175,15 +236,26 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
               </button>
             ))}
           </div>
+          <GovernanceChip governance={props.governance} onOpen={() => setSide("governance")} />
+          <PeopleHere people={live.people} status={live.status} />
         </div>
         <EditorToolbar
           canEdit={props.canEdit}
+          isShowingVersion={view !== null}
           draft={persistence.draft}
           onSave={() => setDialog("save")}
           onConnect={() => setDialog("connect")}
           onLayout={layout}
           onExport={exportAs}
           onHelp={() => setDialog("help")}
+          onHistory={() => toggleSide("history")}
+          isHistoryOpen={side === "history" || view !== null}
+          onSuggest={() => toggleSide("suggestions")}
+          isSuggestOpen={side === "suggestions"}
+          onCatalog={() => toggleSide("catalog")}
+          isCatalogOpen={side === "catalog"}
+          onGovernance={() => toggleSide("governance")}
+          isGovernanceOpen={side === "governance"}
           isLayingOut={isLayingOut}
         />
       </div>
@@ -214,6 +286,16 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
           </Alert>
         </div>
       ) : null}
+      {mergeNote ? (
+        <div className="border-b border-amber-100 px-4 py-1.5">
+          <Alert tone="info">
+            <span>{mergeNote} </span>
+            <button type="button" className="font-medium underline" onClick={() => setMergeNote(null)}>
+              Dismiss
+            </button>
+          </Alert>
+        </div>
+      ) : null}
       {flash ? (
         <div
           role="status"
@@ -222,44 +304,84 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
           {flash}
         </div>
       ) : null}
-      <div className="flex min-h-0 flex-1">
-        {props.canEdit ? (
-          <div className="w-52 shrink-0">
-            <Palette />
-          </div>
-        ) : null}
-        <div
-          className="relative min-w-0 flex-1 bg-slate-50"
-          role="tabpanel"
-          aria-label={TABS.find((t) => t.id === tab)?.label}
-        >
-          <div className={tab === "diagram" ? "absolute inset-0" : "hidden"}>
-            <Canvas />
-          </div>
-          {tab === "threats" ? (
-            <div className="absolute inset-0 overflow-auto p-4">
-              <ThreatsTable onJumpTo={jumpTo} />
+      {view ? (
+        <VersionView
+          modelId={props.modelId}
+          view={view}
+          versions={history.versions}
+          history={historyPanel}
+          exitLabel={props.canEdit ? "Back to editing" : "Back to the current version"}
+          onExit={() => setView(null)}
+          actions={
+            persistence.conflict ? (
+              <ConflictActions
+                headVersion={persistence.conflict.headVersion}
+                onRebase={rebase}
+                onLoadHead={loadHead}
+              />
+            ) : null
+          }
+        />
+      ) : (
+        <div className="flex min-h-0 flex-1">
+          {props.canEdit ? (
+            <div className="w-52 shrink-0">
+              <Palette />
             </div>
           ) : null}
-          {tab === "risk" ? (
-            <div className="absolute inset-0 overflow-auto p-4">
-              <RiskMatrix />
+          <div
+            className="relative min-w-0 flex-1 bg-slate-50"
+            role="tabpanel"
+            aria-label={TABS.find((t) => t.id === tab)?.label}
+          >
+            <div className={tab === "diagram" ? "absolute inset-0" : "hidden"}>
+              <Canvas />
             </div>
-          ) : null}
+            {tab === "threats" ? (
+              <div className="absolute inset-0 overflow-auto p-4">
+                <ThreatsTable onJumpTo={jumpTo} />
+              </div>
+            ) : null}
+            {tab === "risk" ? (
+              <div className="absolute inset-0 overflow-auto p-4">
+                <RiskMatrix />
+              </div>
+            ) : null}
+          </div>
+          <aside
+            aria-label="Details"
+            className="w-[360px] shrink-0 overflow-y-auto border-l border-slate-200 bg-white"
+          >
+            {side === "history" ? historyPanel : null}
+            {side === "suggestions" ? (
+              <SuggestionsPanel onClose={() => setSide("details")} onJump={jumpTo} />
+            ) : null}
+            {side === "catalog" ? (
+              <CatalogBrowser
+                workspaceId={props.workspace.id}
+                canAddCustom={props.canEdit}
+                onClose={() => setSide("details")}
+              />
+            ) : null}
+            {side === "governance" ? (
+              <GovernancePanel
+                modelId={props.modelId}
+                workspaceId={props.workspace.id}
+                canEdit={props.canEdit}
+                onClose={() => setSide("details")}
+              />
+            ) : null}
+            {side === "details" ? <Inspector /> : null}
+          </aside>
         </div>
-        <aside
-          aria-label="Details"
-          className="w-[360px] shrink-0 overflow-y-auto border-l border-slate-200 bg-white"
-        >
-          <Inspector />
-        </aside>
-      </div>
+      )}
       <SaveVersionDialog
         isOpen={dialog === "save"}
         onClose={() => setDialog(null)}
         onSave={persistence.saveVersion}
         onSaved={(result) => {
           setNotice(null);
+          void history.reload();
           setFlash(
             result.isNew
               ? `Saved as version ${result.number}.`
@@ -271,11 +393,38 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
       {props.canEdit ? <ConnectDialog isOpen={dialog === "connect"} onClose={() => setDialog(null)} /> : null}
       <ConflictDialog
         conflict={persistence.conflict}
-        modelId={props.modelId}
+        isOpen={view === null}
         baseVersion={store.getState().baseVersion}
-        onRebase={persistence.rebaseOntoHead}
-        onLoadHead={persistence.loadHead}
+        onCompare={() =>
+          persistence.conflict &&
+          setView({
+            kind: "compare",
+            from: store.getState().baseVersion,
+            to: persistence.conflict.headVersion,
+          })
+        }
+        onRebase={rebase}
+        onLoadHead={loadHead}
+      />
+      <RestoreDialog
+        version={restoreTarget}
+        headVersion={history.versions?.at(-1)?.number ?? props.headVersion}
+        hasUnsavedChanges={store.getState().isDirty}
+        onClose={() => setRestoreTarget(null)}
+        onRestore={restore}
       />
     </div>
   );
+}
+
+/** What a rebase did, in a sentence for the notice above the canvas. */
+function describeRebase(conflicts: readonly RebaseConflict[], headVersion: number): string {
+  const start = `Your changes now sit on top of version ${headVersion}; save to make them the next version.`;
+  if (conflicts.length === 0) return `${start} Nothing you changed had been changed by them.`;
+  const listed = conflicts
+    .slice(0, 3)
+    .map((c) => (c.field === "*" ? c.note : `${c.id ? `${c.id}: ` : ""}${c.field}`))
+    .join("; ");
+  const more = conflicts.length > 3 ? ` and ${conflicts.length - 3} more` : "";
+  return `${start} ${conflicts.length} ${conflicts.length === 1 ? "place" : "places"} had been changed on both sides and kept your version: ${listed}${more}.`;
 }

@@ -57,10 +57,11 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
         path={path}
         markerEnd={markerEnd}
         markerStart={data?.bidirectional ? markerEnd : undefined}
+        // Diff styling (globals.css) overrides these through the --diff-* custom properties.
         style={{
-          stroke,
-          strokeWidth: selected ? 2.5 : 1.6,
-          strokeDasharray: data?.encrypted ? undefined : "6 4",
+          stroke: `var(--diff-stroke, ${stroke})`,
+          strokeWidth: `var(--diff-stroke-width, ${selected ? 2.5 : 1.6}px)`,
+          strokeDasharray: `var(--diff-dash, ${data?.encrypted ? "none" : "6 4"})`,
         }}
       />
       {hidesLabel ? null : (

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { StoreApi } from "zustand";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import type { ThreatModelDocument } from "@/lib/domain/document";
+import { type RebaseConflict, rebaseDocument } from "@/lib/domain/rebase";
 import type { CanvasStore } from "@/lib/store/canvas-contract";
+import { fetchVersionDocument } from "./history/use-versions";
 
 const AUTOSAVE_DELAY_MS = 1_500;
 
@@ -25,7 +27,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<ThreatModelDocument | null>(null);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
-  const base = `/api/v1/models/${modelId}`;
+  const modelUrl = `/api/v1/models/${modelId}`;
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -34,7 +36,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
     if (!document) return;
     pending.current = null;
     setDraft({ state: "saving" });
-    const request = apiFetch(`${base}/working-copy`, {
+    const request = apiFetch(`${modelUrl}/working-copy`, {
       method: "PUT",
       body: { baseVersion: store.getState().baseVersion, document },
     }).then(
@@ -47,7 +49,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
     );
     inFlight.current = request;
     await request;
-  }, [base, store]);
+  }, [modelUrl, store]);
 
   useEffect(() => {
     if (!canEdit) return;
@@ -63,7 +65,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
       const document = pending.current;
       if (!document) return;
       const body = JSON.stringify({ baseVersion: store.getState().baseVersion, document });
-      void fetch(`${base}/working-copy`, {
+      void fetch(`${modelUrl}/working-copy`, {
         method: "PUT",
         body,
         keepalive: body.length < 60_000,
@@ -76,7 +78,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
       window.removeEventListener("pagehide", onPageHide);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [base, canEdit, flush, store]);
+  }, [modelUrl, canEdit, flush, store]);
 
   const saveVersion = useCallback(
     async (message: string): Promise<{ number: number; isNew: boolean } | null> => {
@@ -86,7 +88,7 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
       await inFlight.current;
       const { document, baseVersion } = store.getState();
       try {
-        const response = await fetch(`${base}/versions`, {
+        const response = await fetch(`${modelUrl}/versions`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ baseVersion, document, message }),
@@ -124,29 +126,54 @@ export function usePersistence(store: StoreApi<CanvasStore>, modelId: string, ca
           : new ApiClientError(0, "network", "Could not reach the server.");
       }
     },
-    [base, flush, store],
+    [modelUrl, flush, store],
   );
 
   /** Loads the newest head, dropping local changes. */
   const loadHead = useCallback(async () => {
-    const head = await apiFetch<{ headVersion: number; document: ThreatModelDocument }>(base);
+    const head = await apiFetch<{ headVersion: number; document: ThreatModelDocument }>(modelUrl);
     store.getState().resetDocument(head.document, head.headVersion);
-    await apiFetch(`${base}/working-copy`, { method: "DELETE" }).catch(() => undefined);
+    await apiFetch(`${modelUrl}/working-copy`, { method: "DELETE" }).catch(() => undefined);
     setConflict(null);
-  }, [base, store]);
+  }, [modelUrl, store]);
 
-  /** Keeps local changes and moves them onto the newest head, to be saved on top of it. */
-  const rebaseOntoHead = useCallback(async () => {
-    const head = await apiFetch<{ headVersion: number }>(base);
-    const { document } = store.getState();
-    store.getState().resetDocument(document, head.headVersion, { isDirty: true });
+  /**
+   * Keeps local changes and replays them onto the newest head (a three-way merge with the version
+   * they started from), to be saved on top of it. Returns the fields both sides changed.
+   */
+  const rebaseOntoHead = useCallback(async (): Promise<RebaseConflict[]> => {
+    const { document: ours, baseVersion } = store.getState();
+    const [head, baseDocument] = await Promise.all([
+      apiFetch<{ headVersion: number; document: ThreatModelDocument }>(modelUrl),
+      fetchVersionDocument(modelId, baseVersion),
+    ]);
+    const result = rebaseDocument(baseDocument, ours, head.document);
+    store.getState().resetDocument(result.document, head.headVersion, { isDirty: true });
     setConflict(null);
-  }, [base, store]);
+    return result.conflicts;
+  }, [modelUrl, modelId, store]);
+
+  /** Makes version n the new head (a new version) and loads it, dropping unsaved local changes. */
+  const restoreVersion = useCallback(
+    async (number: number, message: string): Promise<{ number: number }> => {
+      if (timer.current) clearTimeout(timer.current);
+      pending.current = null;
+      await inFlight.current;
+      const created = await apiFetch<{ number: number; contentHash: string }>(
+        `${modelUrl}/versions/${number}/restore`,
+        { method: "POST", body: { message } },
+      );
+      store.getState().resetDocument(await fetchVersionDocument(modelId, number), created.number);
+      setDraft({ state: "idle" });
+      return created;
+    },
+    [modelUrl, modelId, store],
+  );
 
   const discardDraft = useCallback(async () => {
-    await apiFetch(`${base}/working-copy`, { method: "DELETE" });
+    await apiFetch(`${modelUrl}/working-copy`, { method: "DELETE" });
     setDraft({ state: "idle" });
-  }, [base]);
+  }, [modelUrl]);
 
-  return { draft, conflict, saveVersion, loadHead, rebaseOntoHead, discardDraft, flush };
+  return { draft, conflict, saveVersion, loadHead, rebaseOntoHead, restoreVersion, discardDraft, flush };
 }

@@ -22,7 +22,13 @@ export function AppShell({ actor, workspaces, children, isFullWidth = false }: P
           <span className="h-6 w-px bg-slate-200" aria-hidden />
           <WorkspaceSwitcher workspaces={workspaces} />
           <WorkspaceNav />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            <Link
+              href="/reviews"
+              className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100"
+            >
+              Review inbox
+            </Link>
             <UserMenu name={actor.name} email={actor.email} />
           </div>
         </div>

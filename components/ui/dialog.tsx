@@ -2,6 +2,8 @@
 
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
+const SIZES = { md: "max-w-md", lg: "max-w-2xl", xl: "max-w-5xl" } as const;
+
 /** A modal built on <dialog>: focus stays inside, Escape closes, the page behind is inert. */
 export function Dialog({
   isOpen,
@@ -16,14 +18,19 @@ export function Dialog({
   title: string;
   children: ReactNode;
   footer?: ReactNode;
-  size?: "md" | "lg";
+  size?: "md" | "lg" | "xl";
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
+    if (isOpen && !dialog.open) {
+      dialog.showModal();
+      // React handles autoFocus itself (no attribute reaches the DOM), so showModal would focus the
+      // Close button; a field marked data-autofocus takes the focus instead.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!isOpen && dialog.open) dialog.close();
   }, [isOpen]);
   return (
@@ -35,7 +42,7 @@ export function Dialog({
         event.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 ${size === "lg" ? "max-w-2xl" : "max-w-md"}`}
+      className={`m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 ${SIZES[size]}`}
     >
       {isOpen ? (
         <div className="flex max-h-[85vh] flex-col">

@@ -41,6 +41,26 @@ export const MAX_JSON_DEPTH = 64;
  * document needs. The error names the offending path.
  */
 export function assertStorableJson(root: unknown): void {
+  // The common case, checked fast; only a body that fails is walked again to name the path.
+  if (isStorable(root, 0)) return;
+  throwWithPath(root);
+  throw invalid("body: holds a value that cannot be stored");
+}
+
+function isStorable(value: unknown, depth: number): boolean {
+  if (typeof value === "string") return !value.includes("\u0000");
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value === null || typeof value !== "object") return true;
+  if (depth >= MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isStorable(item, depth + 1));
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key.includes("\u0000") || !isStorable(record[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+function throwWithPath(root: unknown): void {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };

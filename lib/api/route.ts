@@ -6,7 +6,11 @@ import type { Role } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/server/actor";
 import { getActorFromApiToken } from "@/lib/server/tokens";
-import { findMembershipForModel, findMembershipForWorkspace } from "@/lib/server/workspaces";
+import {
+  findMembershipForModel,
+  findMembershipForReview,
+  findMembershipForWorkspace,
+} from "@/lib/server/workspaces";
 import { readJsonBody } from "./body";
 import { AppError, forbidden, notFound } from "./errors";
 import { toErrorResponse } from "./respond";
@@ -15,7 +19,8 @@ type Params = Record<string, string>;
 
 type Scope<P> =
   | { workspace: (params: P) => string; permission: Permission }
-  | { model: (params: P) => string; permission: Permission };
+  | { model: (params: P) => string; permission: Permission }
+  | { review: (params: P) => string; permission: Permission };
 
 type RouteConfig<P, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   /** "user" (default): a session or a bearer token; "session": a browser session only. */
@@ -53,6 +58,11 @@ export function apiRoute<
   Q extends z.ZodType | undefined = undefined,
 >(config: RouteConfig<P, B, Q>, handler: (ctx: RouteContext<P, Infer<B>, Infer<Q>>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    return withServerTiming(await handle(request, context), started);
+  };
+
+  async function handle(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
       const params = await context.params;
       const { actor, via } = await resolveCaller(request, config.auth ?? "user");
@@ -75,7 +85,20 @@ export function apiRoute<
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  }
+}
+
+/**
+ * Adds `Server-Timing: app;dur=<ms>`: the time from the request reaching the route to the response
+ * being ready (authentication, body reading and validation, queries). `npm run bench` reads it.
+ */
+function withServerTiming(response: Response, started: number): Response {
+  try {
+    response.headers.set("server-timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
+  } catch {
+    // Some responses have immutable headers; the timing is only informative.
+  }
+  return response;
 }
 
 async function resolveCaller(
@@ -129,8 +152,12 @@ async function loadMembership<P>(actor: Actor, params: P, scope: Scope<P>): Prom
   const membership =
     "workspace" in scope
       ? await findMembershipForWorkspace(actor.id, scope.workspace(params))
-      : await findMembershipForModel(actor.id, scope.model(params));
-  if (!membership) throw notFound("workspace" in scope ? "Workspace" : "Threat model");
+      : "model" in scope
+        ? await findMembershipForModel(actor.id, scope.model(params))
+        : await findMembershipForReview(actor.id, scope.review(params));
+  if (!membership) {
+    throw notFound("workspace" in scope ? "Workspace" : "model" in scope ? "Threat model" : "Review");
+  }
   if (!can(membership.role, scope.permission)) throw forbidden();
   return membership;
 }

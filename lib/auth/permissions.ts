@@ -15,6 +15,7 @@ export const PERMISSION_MATRIX = {
   "model:create": { OWNER: true, EDITOR: true, REVIEWER: false, VIEWER: false },
   "model:update": { OWNER: true, EDITOR: true, REVIEWER: false, VIEWER: false },
   "model:delete": { OWNER: true, EDITOR: false, REVIEWER: false, VIEWER: false },
+  "boards:manage": { OWNER: true, EDITOR: false, REVIEWER: false, VIEWER: false },
 } as const satisfies Record<string, Record<Role, boolean>>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

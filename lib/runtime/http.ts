@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import next from "next";
 
@@ -9,6 +10,8 @@ export async function startHttpServer(opts: {
   dev: boolean;
   port: number;
   host: string;
+  /** Takes WebSocket upgrades on its own path (the live canvas); returns false for others. */
+  onUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }): Promise<HttpServer> {
   const app = next({ dev: opts.dev, dir: process.cwd(), hostname: opts.host, port: opts.port });
   const handle = app.getRequestHandler();
@@ -23,12 +26,13 @@ export async function startHttpServer(opts: {
   // Longer than clients' and proxies' idle timeouts, so a reused connection is never closed mid-request.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  if (opts.dev) {
-    const upgrade = app.getUpgradeHandler();
-    server.on("upgrade", (req, socket, head) => {
-      upgrade(req, socket, head).catch(() => socket.destroy());
-    });
-  }
+  const nextUpgrade = opts.dev ? app.getUpgradeHandler() : null;
+  server.on("upgrade", (req, socket, head) => {
+    if (opts.onUpgrade?.(req, socket, head)) return;
+    // Next.js needs upgrades only in development (hot reload); anything else is not ours.
+    if (nextUpgrade) nextUpgrade(req, socket, head).catch(() => socket.destroy());
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { AppError, notFound } from "@/lib/api/errors";
-import { db, type Prisma } from "@/lib/db/client";
-import { canonicalizeDocument, documentHash } from "@/lib/domain/canonical-document";
-import { emptyDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
+import { db } from "@/lib/db/client";
+import { emptyDocument, type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { checkStageChange, STAGES } from "@/lib/domain/stages";
+import { findTemplate, instantiateTemplate, TemplateParametersSchema } from "@/lib/templates";
 import { type Actor, workspaceWhereActorCan } from "./actor";
 import { recordAudit } from "./audit";
+import { appendLedger } from "./ledger";
+import { hasOpenReview, isHeadSignedOff } from "./reviews";
+import { insertVersion, storedContent } from "./version-rows";
 
 const ModelNameSchema = z.string().trim().min(1, "must not be empty").max(200);
 
@@ -36,10 +39,7 @@ export async function createModel(
   workspaceId: string,
   input: z.infer<typeof CreateModelSchema>,
 ) {
-  if (input.templateId) {
-    throw new AppError("validation_failed", `templateId: unknown template "${input.templateId}"`);
-  }
-  const document = canonicalizeDocument(input.document ?? emptyDocument(input.name, input.description ?? ""));
+  const content = storedContent(initialDocument(input));
   return db().$transaction(async (tx) => {
     const workspace = await tx.workspace.findFirst({
       where: { id: workspaceId, ...workspaceWhereActorCan(actor, "model:create") },
@@ -47,22 +47,17 @@ export async function createModel(
     });
     if (!workspace) throw notFound("Workspace");
     const model = await tx.threatModel.create({
-      data: {
-        workspaceId,
-        name: input.name,
-        createdById: actor.id,
-        headVersion: 1,
-        versions: {
-          create: {
-            number: 1,
-            content: document as Prisma.InputJsonValue,
-            contentHash: documentHash(document),
-            message: "Created",
-            authorId: actor.id,
-          },
-        },
-      },
+      data: { workspaceId, name: input.name, createdById: actor.id, headVersion: 1 },
       select: { id: true, headVersion: true },
+    });
+    await insertVersion(tx, {
+      modelId: model.id,
+      number: 1,
+      parentNumber: null,
+      content,
+      message: "Created",
+      authorId: actor.id,
+      restoredFrom: null,
     });
     await recordAudit(tx, {
       workspaceId,
@@ -101,15 +96,28 @@ export async function updateModel(actor: Actor, modelId: string, input: z.infer<
     const scope = { id: modelId, archivedAt: null, workspace: workspaceWhereActorCan(actor, "model:update") };
     const model = await tx.threatModel.findFirst({
       where: scope,
-      select: { id: true, workspaceId: true, name: true, stage: true },
+      select: { id: true, workspaceId: true, name: true, stage: true, headVersion: true },
     });
     if (!model) throw notFound("Threat model");
     if (input.stage && input.stage !== model.stage) {
+      await tx.$queryRaw`SELECT 1 FROM "ThreatModel" WHERE "id" = ${model.id} FOR UPDATE`;
       const verdict = checkStageChange(model.stage, input.stage, {
-        headSignedOff: false,
-        hasOpenReview: false,
+        headSignedOff: await isHeadSignedOff(tx, model.id, model.headVersion),
+        hasOpenReview: await hasOpenReview(tx, model.id),
       });
       if (!verdict.ok) throw new AppError("conflict", verdict.reason);
+      const head = await tx.modelVersion.findUniqueOrThrow({
+        where: { modelId_number: { modelId: model.id, number: model.headVersion } },
+        select: { contentHash: true },
+      });
+      await appendLedger(tx, {
+        modelId: model.id,
+        event: "stage_changed",
+        actorId: actor.id,
+        version: model.headVersion,
+        contentHash: head.contentHash,
+        details: { from: model.stage, to: input.stage },
+      });
     }
     const updated = await tx.threatModel.update({
       where: { id: model.id },
@@ -146,4 +154,29 @@ export async function archiveModel(actor: Actor, modelId: string) {
       targetId: model.id,
     });
   });
+}
+
+/** The first version's document: the one given, a template's, or an empty one. */
+function initialDocument(input: z.infer<typeof CreateModelSchema>): ThreatModelDocument {
+  if (input.templateId === undefined) {
+    if (input.parameters !== undefined) {
+      throw new AppError("validation_failed", "parameters: only allowed together with templateId");
+    }
+    return input.document ?? emptyDocument(input.name, input.description ?? "");
+  }
+  if (input.document !== undefined) {
+    throw new AppError("validation_failed", "document: give either a document or a templateId, not both");
+  }
+  const template = findTemplate(input.templateId);
+  if (!template)
+    throw new AppError("validation_failed", `templateId: unknown template "${input.templateId}"`);
+  const parameters = TemplateParametersSchema(template).safeParse(input.parameters ?? {});
+  if (!parameters.success) {
+    const problems = parameters.error.issues.map((issue) =>
+      [["parameters", ...issue.path.map(String)].join("."), issue.message].join(": "),
+    );
+    throw new AppError("validation_failed", problems.join("; "));
+  }
+  const document = instantiateTemplate(template.id, parameters.data);
+  return { ...document, title: input.name, description: input.description ?? document.description };
 }

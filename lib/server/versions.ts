@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { AppError, notFound } from "@/lib/api/errors";
-import { db, type Prisma } from "@/lib/db/client";
-import { canonicalizeDocument, documentHash } from "@/lib/domain/canonical-document";
-import { ThreatModelDocumentSchema } from "@/lib/domain/document";
+import { rolesWith } from "@/lib/auth/permissions";
+import { liveDocuments } from "@/lib/collab/registry";
+import { db, Prisma } from "@/lib/db/client";
+import { diffDocuments } from "@/lib/domain/diff";
+import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { type Actor, workspaceWhereActorCan } from "./actor";
 import { recordAudit } from "./audit";
+import { markReviewsStale } from "./reviews";
+import { insertHeadVersion, type NewVersionRow, storedContent } from "./version-rows";
 
 export const SaveVersionSchema = z.object({
   baseVersion: z.int("must be an integer").positive(),
@@ -69,11 +73,9 @@ export async function saveVersion(
   actor: Actor,
   modelId: string,
   input: z.infer<typeof SaveVersionSchema>,
-  options: { restoredFrom?: number } = {},
 ): Promise<SaveResult> {
-  const document = canonicalizeDocument(input.document);
-  const hash = documentHash(document);
-  return db().$transaction(async (tx) => {
+  const content = storedContent(input.document);
+  const result = await db().$transaction(async (tx): Promise<SaveResult> => {
     const model = await lockEditableModel(tx, actor, modelId);
     if (input.baseVersion !== model.headVersion) {
       throw new AppError(
@@ -82,52 +84,156 @@ export async function saveVersion(
         { headVersion: model.headVersion },
       );
     }
-    const head = await tx.modelVersion.findUniqueOrThrow({
-      where: { modelId_number: { modelId, number: model.headVersion } },
+    if (model.headHash === content.contentHash) {
+      await tx.workingCopy.deleteMany({ where: { modelId, contentHash: content.contentHash } });
+      return { status: "unchanged", number: model.headVersion, contentHash: content.contentHash };
+    }
+    const number = await appendVersion(tx, actor, modelId, model, {
+      content,
+      message: input.message,
+      restoredFrom: null,
+    });
+    return { status: "created", number, contentHash: content.contentHash };
+  });
+  if (result.status === "created") await showInOpenCanvases(modelId, JSON.parse(content.canonicalJson));
+  return result;
+}
+
+/** A new head reaches the browsers that have the model open (the live document takes its content). */
+async function showInOpenCanvases(modelId: string, document: ThreatModelDocument): Promise<void> {
+  try {
+    await liveDocuments()?.replaceDocument(modelId, document);
+  } catch (error) {
+    console.error(`Could not update the live canvas of model ${modelId}:`, error);
+  }
+}
+
+/** The body is optional: an empty POST restores with the default message. */
+export const RestoreVersionSchema = z
+  .object({ message: z.string().trim().max(500).default("") })
+  .prefault({});
+
+/**
+ * Makes version `number`'s content the new head, as a new version: history is never rewritten.
+ * The stored content is copied as it is, so the new head's hash equals the restored version's.
+ */
+export async function restoreVersion(
+  actor: Actor,
+  modelId: string,
+  number: number,
+  input: z.infer<typeof RestoreVersionSchema>,
+): Promise<{ number: number; contentHash: string }> {
+  const restored = await db().$transaction(async (tx) => {
+    const model = await lockEditableModel(tx, actor, modelId);
+    const source = await tx.modelVersion.findUnique({
+      where: { modelId_number: { modelId, number } },
       select: { contentHash: true },
     });
-    if (head.contentHash === hash && options.restoredFrom === undefined) {
-      await tx.workingCopy.deleteMany({ where: { modelId, contentHash: hash } });
-      return { status: "unchanged", number: model.headVersion, contentHash: hash };
+    if (!source) throw notFound(`Version ${number}`);
+    if (number === model.headVersion) {
+      throw new AppError("conflict", `Version ${number} is already the head: there is nothing to restore.`, {
+        headVersion: model.headVersion,
+      });
     }
-    const number = model.headVersion + 1;
-    await tx.modelVersion.create({
-      data: {
-        modelId,
-        number,
-        parentNumber: model.headVersion,
-        content: document as Prisma.InputJsonValue,
-        contentHash: hash,
-        message: input.message,
-        authorId: actor.id,
-        restoredFrom: options.restoredFrom ?? null,
-      },
+    const message = input.message
+      ? `Restored version ${number}: ${input.message}`
+      : `Restored version ${number}`;
+    const created = await appendVersion(tx, actor, modelId, model, {
+      content: { copyOf: number, contentHash: source.contentHash },
+      message,
+      restoredFrom: number,
     });
-    await tx.threatModel.update({ where: { id: modelId }, data: { headVersion: number } });
-    // The autosaved working copy is superseded: the saver's editor autosaves anything newer again.
-    await tx.workingCopy.deleteMany({ where: { modelId } });
-    await recordAudit(tx, {
-      workspaceId: model.workspaceId,
-      actorId: actor.id,
-      action: options.restoredFrom === undefined ? "version.create" : "version.restore",
-      targetType: "ThreatModel",
-      targetId: modelId,
-      before: { headVersion: model.headVersion },
-      after: { headVersion: number, contentHash: hash },
-    });
-    return { status: "created", number, contentHash: hash };
+    return { number: created, contentHash: source.contentHash };
   });
+  if (liveDocuments()) {
+    const row = await db().modelVersion.findUniqueOrThrow({
+      where: { modelId_number: { modelId, number: restored.number } },
+      select: { content: true },
+    });
+    await showInOpenCanvases(modelId, row.content as unknown as ThreatModelDocument);
+  }
+  return restored;
+}
+
+export const DiffQuerySchema = z.object({
+  from: z.coerce.number("must be a version number").int("must be a version number").positive(),
+  to: z.coerce.number("must be a version number").int("must be a version number").positive(),
+});
+
+/** What changed from version `from` to version `to` (either order; a version against itself is empty). */
+export async function diffVersions(actor: Actor, modelId: string, query: z.infer<typeof DiffQuerySchema>) {
+  const rows = await db().modelVersion.findMany({
+    where: {
+      modelId,
+      number: { in: [query.from, query.to] },
+      model: { archivedAt: null, workspace: workspaceWhereActorCan(actor, "model:read") },
+    },
+    select: { number: true, content: true },
+  });
+  const document = (number: number) => {
+    const row = rows.find((r) => r.number === number);
+    if (!row) throw notFound(`Version ${number}`);
+    // Stored content was canonicalised on the way in: it is a valid document.
+    return row.content as unknown as ThreatModelDocument;
+  };
+  return diffDocuments(document(query.from), document(query.to));
+}
+
+type LockedModel = { headVersion: number; workspaceId: string; headHash: string };
+
+/** Inserts head+1 on a locked model, moves the head, drops the superseded working copy, audits. */
+async function appendVersion(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  modelId: string,
+  model: LockedModel,
+  version: Pick<NewVersionRow, "content" | "message" | "restoredFrom">,
+): Promise<number> {
+  const number = model.headVersion + 1;
+  await insertHeadVersion(tx, {
+    modelId,
+    number,
+    parentNumber: model.headVersion,
+    authorId: actor.id,
+    ...version,
+  });
+  await markReviewsStale(tx, actor.id, modelId, number);
+  await recordAudit(tx, {
+    workspaceId: model.workspaceId,
+    actorId: actor.id,
+    action: version.restoredFrom === null ? "version.create" : "version.restore",
+    targetType: "ThreatModel",
+    targetId: modelId,
+    before: { headVersion: model.headVersion },
+    after: {
+      headVersion: number,
+      contentHash: version.content.contentHash,
+      ...(version.restoredFrom === null ? {} : { restoredFrom: version.restoredFrom }),
+    },
+  });
+  return number;
 }
 
 /** Locks the model row (FOR UPDATE) if the actor may edit it; 404 otherwise. */
-async function lockEditableModel(tx: Prisma.TransactionClient, actor: Actor, modelId: string) {
-  const editable = await tx.threatModel.findFirst({
-    where: { id: modelId, archivedAt: null, workspace: workspaceWhereActorCan(actor, "model:update") },
-    select: { id: true },
-  });
-  if (!editable) throw notFound("Threat model");
-  const [locked] = await tx.$queryRaw<{ headVersion: number; workspaceId: string }[]>`
-    SELECT "headVersion", "workspaceId" FROM "ThreatModel" WHERE "id" = ${modelId} FOR UPDATE`;
+async function lockEditableModel(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  modelId: string,
+): Promise<LockedModel> {
+  // The permission is checked in the locking query itself: one round trip, nothing to race.
+  const roles = rolesWith("model:update");
+  const [locked] = await tx.$queryRaw<LockedModel[]>`
+    SELECT m."headVersion", m."workspaceId",
+      (SELECT v."contentHash" FROM "ModelVersion" v WHERE v."modelId" = m."id" AND v."number" = m."headVersion")
+        AS "headHash"
+    FROM "ThreatModel" m
+    WHERE m."id" = ${modelId} AND m."archivedAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "Membership" ms
+        WHERE ms."workspaceId" = m."workspaceId" AND ms."userId" = ${actor.id}
+          AND ms."role"::text IN (${Prisma.join(roles)})
+      )
+    FOR UPDATE OF m`;
   if (!locked) throw notFound("Threat model");
   return locked;
 }

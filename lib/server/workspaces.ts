@@ -62,6 +62,16 @@ export async function findMembershipForWorkspace(userId: string, workspaceId: st
 }
 
 /** The caller's membership in the workspace that owns a (non-archived) model. */
+export async function findMembershipForReview(userId: string, reviewId: string) {
+  return db().membership.findFirst({
+    where: {
+      userId,
+      workspace: { models: { some: { archivedAt: null, reviews: { some: { id: reviewId } } } } },
+    },
+    select: { workspaceId: true, role: true },
+  });
+}
+
 export async function findMembershipForModel(userId: string, modelId: string) {
   return db().membership.findFirst({
     where: { userId, workspace: { models: { some: { id: modelId, archivedAt: null } } } },

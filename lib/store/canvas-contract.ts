@@ -51,6 +51,8 @@ export type CanvasActions = {
   applyLayout: (
     layout: ReadonlyMap<string, { position: XYPosition; size?: { width: number; height: number } }>,
   ) => void;
+  /** A pure edit of the whole document as one undoable step (bulk work, e.g. accepting suggestions). */
+  applyEdit: (recipe: (document: ThreatModelDocument) => ThreatModelDocument) => void;
   undo: () => void;
   redo: () => void;
   /** Replaces the whole working copy (load, rebase, restore a draft); not undoable. */
@@ -61,6 +63,24 @@ export type CanvasActions = {
   ) => void;
   /** Records that `document` was stored as `baseVersion`. */
   markSaved: (document: ThreatModelDocument, baseVersion: number) => void;
+  /**
+   * Takes a document that changed elsewhere (a live collaborator): no undo step of ours, and
+   * `isDirty` by content against what was saved.
+   */
+  applyRemote: (document: ThreatModelDocument) => void;
+  /**
+   * Hands undo and redo to another history (live editing: a Y.UndoManager that only undoes this
+   * user's changes); null returns to the store's own.
+   */
+  setHistory: (history: HistoryDelegate | null) => void;
+};
+
+/** An undo history kept outside the store. `onChange` is how it reports canUndo/canRedo. */
+export type HistoryDelegate = {
+  undo: () => void;
+  redo: () => void;
+  canUndo: () => boolean;
+  canRedo: () => boolean;
 };
 
 export type CanvasStore = CanvasState & CanvasActions;

@@ -1,6 +1,8 @@
 import { applyEdgeChanges, applyNodeChanges, type NodeChange, type XYPosition } from "@xyflow/react";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { containingBoundary } from "@/lib/domain/boundaries";
+import { canonicalJson } from "@/lib/domain/canonical";
+import { canonicalizeParsed } from "@/lib/domain/canonical-document";
 import type { Element, Flow, ThreatModelDocument } from "@/lib/domain/document";
 import { createElement, removeFromDocument } from "@/lib/domain/document-edits";
 import {
@@ -11,7 +13,7 @@ import {
   type FlowEdge,
 } from "@/lib/domain/flow-mapping";
 import { defaultSizeOf } from "@/lib/domain/kinds";
-import type { CanvasStore } from "./canvas-contract";
+import type { CanvasStore, HistoryDelegate } from "./canvas-contract";
 import { copyFragment, type Fragment, pasteFragment } from "./clipboard";
 import { emptyHistory, type History, record, redo, undo } from "./history";
 import { newId } from "./ids";
@@ -20,7 +22,12 @@ type Internal = {
   history: History<ThreatModelDocument>;
   saved: ThreatModelDocument;
   clipboard: Fragment | null;
+  /** Set in live editing: undo and redo belong to it, and commits record nothing here. */
+  delegate: HistoryDelegate | null;
 };
+
+const sameContent = (a: ThreatModelDocument, b: ThreatModelDocument) =>
+  a === b || canonicalJson(canonicalizeParsed(a)) === canonicalJson(canonicalizeParsed(b));
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
@@ -52,7 +59,12 @@ export function createCanvasStore(initial: {
   isReadOnly: boolean;
   isDirty?: boolean;
 }): StoreApi<CanvasStore> {
-  const internal: Internal = { history: emptyHistory(), saved: initial.document, clipboard: null };
+  const internal: Internal = {
+    history: emptyHistory(),
+    saved: initial.document,
+    clipboard: null,
+    delegate: null,
+  };
 
   return createStore<CanvasStore>()((set, get) => {
     /** Derives the React Flow view of a new document, reusing unchanged nodes and edges. */
@@ -67,10 +79,10 @@ export function createCanvasStore(initial: {
       };
     };
 
-    const historyFlags = () => ({
-      canUndo: internal.history.past.length > 0,
-      canRedo: internal.history.future.length > 0,
-    });
+    const historyFlags = () =>
+      internal.delegate
+        ? { canUndo: internal.delegate.canUndo(), canRedo: internal.delegate.canRedo() }
+        : { canUndo: internal.history.past.length > 0, canRedo: internal.history.future.length > 0 };
 
     /** The one way the document changes: records undo history and refreshes the view. */
     const commit = (recipe: (doc: ThreatModelDocument) => ThreatModelDocument, coalesceKey?: string) => {
@@ -78,7 +90,7 @@ export function createCanvasStore(initial: {
       if (isReadOnly) return;
       const next = recipe(document);
       if (next === document) return;
-      internal.history = record(internal.history, document, coalesceKey, Date.now());
+      if (!internal.delegate) internal.history = record(internal.history, document, coalesceKey, Date.now());
       set({ document: next, ...view(next), ...historyFlags(), isDirty: next !== internal.saved });
     };
 
@@ -217,6 +229,7 @@ export function createCanvasStore(initial: {
         ),
 
       updateMeta: (patch, coalesceKey) => commit((doc) => ({ ...doc, ...patch }), coalesceKey),
+      applyEdit: (recipe) => commit(recipe),
       upsertAsset: (asset, key) => commit((doc) => ({ ...doc, assets: upsert(doc.assets, asset) }), key),
       upsertThreat: (threat, key) => commit((doc) => ({ ...doc, threats: upsert(doc.threats, threat) }), key),
       upsertMitigation: (mitigation, key) =>
@@ -260,8 +273,34 @@ export function createCanvasStore(initial: {
           }),
         })),
 
-      undo: () => restore(undo(internal.history, get().document)),
-      redo: () => restore(redo(internal.history, get().document)),
+      undo: () => {
+        if (internal.delegate) {
+          if (!get().isReadOnly) internal.delegate.undo();
+          set(historyFlags());
+        } else restore(undo(internal.history, get().document));
+      },
+      redo: () => {
+        if (internal.delegate) {
+          if (!get().isReadOnly) internal.delegate.redo();
+          set(historyFlags());
+        } else restore(redo(internal.history, get().document));
+      },
+
+      applyRemote: (document) => {
+        if (document === get().document) return;
+        set({
+          document,
+          ...view(document),
+          ...historyFlags(),
+          isDirty: !sameContent(document, internal.saved),
+        });
+      },
+
+      setHistory: (delegate) => {
+        internal.delegate = delegate;
+        internal.history = emptyHistory();
+        set(historyFlags());
+      },
 
       resetDocument: (document, baseVersion, options = {}) => {
         internal.history = emptyHistory();
@@ -277,7 +316,11 @@ export function createCanvasStore(initial: {
 
       markSaved: (document, baseVersion) => {
         internal.saved = document;
-        set({ baseVersion, isDirty: get().document !== document });
+        const current = get().document;
+        set({
+          baseVersion,
+          isDirty: internal.delegate ? !sameContent(current, document) : current !== document,
+        });
       },
     };
   });

@@ -1,6 +1,4 @@
 import { hashPassword } from "@/lib/auth/password";
-import type { Prisma } from "@/lib/db/client";
-import { documentHash } from "@/lib/domain/canonical-document";
 import { ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { generatedDocument } from "@/lib/domain/fixtures/generated";
 import type { BenchServer } from "./server";
@@ -27,20 +25,26 @@ export async function seedBenchData(server: BenchServer) {
   const canvasModels = [await make(30, 30), await make(300, 500), await make(1000, 1500)];
   const largeModel = canvasModels[2] as { id: string };
   const historyModel = await make(20, 20);
+  // 50 small models for the live-document memory figure.
+  const liveModels = [];
+  for (let i = 0; i < 50; i++) liveModels.push(await make(30, 30));
   // 1,000 versions for the history listing, inserted directly (their content is small).
   const small = ThreatModelDocumentSchema.parse(generatedDocument(20, 20));
-  await db().modelVersion.createMany({
-    data: Array.from({ length: 999 }, (_, i) => ({
-      modelId: historyModel.id,
-      number: i + 2,
-      parentNumber: i + 1,
-      content: { ...small, title: `v${i + 2}` } as Prisma.InputJsonValue,
-      contentHash: documentHash({ ...small, title: `v${i + 2}` }),
-      message: `version ${i + 2}`,
-      authorId: user.id,
-    })),
+  const { insertVersion, storedContent } = await import("@/lib/server/version-rows");
+  await db().$transaction(async (tx) => {
+    for (let number = 2; number <= 1000; number++) {
+      await insertVersion(tx, {
+        modelId: historyModel.id,
+        number,
+        parentNumber: number - 1,
+        content: storedContent({ ...small, title: `v${number}` }),
+        message: `version ${number}`,
+        authorId: user.id,
+        restoredFrom: null,
+      });
+    }
   });
   await db().threatModel.update({ where: { id: historyModel.id }, data: { headVersion: 1000 } });
   await db().$disconnect();
-  return { canvasModels, largeModel, historyModel };
+  return { canvasModels, largeModel, historyModel, liveModels };
 }

@@ -5,6 +5,8 @@ export type BenchServer = {
   url: string;
   databaseUrl: string;
   user: { email: string; password: string; token: string };
+  /** The server process, to read its memory. */
+  pid: number;
   stop: () => Promise<void>;
 };
 
@@ -34,6 +36,7 @@ export async function startBenchServer(dataDir: string): Promise<BenchServer> {
     url: `http://localhost:${port}`,
     databaseUrl,
     user: { email: "bench@example.com", password: "bench-password-1", token: "" },
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());

@@ -126,6 +126,22 @@ describe("saving versions", () => {
     expect(JSON.stringify(stored.content)).not.toMatch(/selected|measured/);
   });
 
+  it("stores the exact canonical text: the database can check every content hash on its own", async () => {
+    const model = await createTestModel(owner, workspaceId, "Self-checking");
+    await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      document: docWithTitle("é ü \u2028 🙂"),
+      message: "",
+    });
+    const rows = await db().$queryRaw<{ number: number; matches: boolean }[]>`
+      SELECT "number", encode(sha256(convert_to("content"::text, 'UTF8')), 'hex') = "contentHash" AS "matches"
+      FROM "ModelVersion" WHERE "modelId" = ${model.id} ORDER BY "number"`;
+    expect(rows).toEqual([
+      { number: 1, matches: true },
+      { number: 2, matches: true },
+    ]);
+  });
+
   it("keeps the autosaved working copy until a version is saved, which supersedes it", async () => {
     const model = await createTestModel(owner, workspaceId);
     await putWorkingCopy(owner, model.id, { baseVersion: 1, document: docWithTitle("draft") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STARTER_MITIGATIONS } from "@/lib/catalog/starter-mitigations";
+import { CATALOG_MITIGATIONS } from "@/lib/catalog";
 import { MitigationSchema, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import {
   attachAsset,
@@ -14,7 +14,7 @@ import {
   withOptional,
 } from "./entry-edits";
 
-const entry = STARTER_MITIGATIONS[0] ?? { id: "", title: "", description: "", nistFunction: "map", refs: [] };
+const entry = CATALOG_MITIGATIONS[0] ?? { id: "", title: "", description: "", nistFunction: "map", refs: [] };
 
 describe("entry edits", () => {
   it("creates entries with the schema's defaults", () => {

@@ -1,4 +1,5 @@
-import type { StarterMitigation } from "@/lib/catalog/starter-mitigations";
+import { linkCatalogMitigation } from "@/lib/catalog/accept";
+import type { CatalogMitigation } from "@/lib/catalog/types";
 import {
   type Asset,
   AssetSchema,
@@ -45,25 +46,15 @@ export function linkMitigation(mitigation: Mitigation, threatId: string, isLinke
 
 /**
  * The mitigation "Add from catalog" writes: the document's existing mitigation for that catalog
- * entry, now linked to the threat, or a new one taken from the entry. One control applied to many
- * threats stays one mitigation, so its status and evidence are recorded once.
+ * entry, now linked to the threat, or a new one taken from the entry (see linkCatalogMitigation).
  */
 export function mitigationFromCatalog(
   mitigations: readonly Mitigation[],
-  entry: StarterMitigation,
+  entry: CatalogMitigation,
   threatId: string,
   newId: () => string,
 ): Mitigation {
-  const existing = mitigations.find((mitigation) => mitigation.catalogId === entry.id);
-  if (existing) return linkMitigation(existing, threatId);
-  return MitigationSchema.parse({
-    id: newId(),
-    catalogId: entry.id,
-    title: entry.title,
-    description: entry.description,
-    nistFunction: entry.nistFunction,
-    threatIds: [threatId],
-  });
+  return linkCatalogMitigation(mitigations, entry, threatId, newId);
 }
 
 /** The asset attached to or detached from an element. */

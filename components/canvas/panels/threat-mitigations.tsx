@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { findStarterMitigation, STARTER_MITIGATIONS } from "@/lib/catalog/starter-mitigations";
+import { CATALOG_MITIGATIONS, findCatalogMitigation, findCatalogThreat } from "@/lib/catalog";
 import type { Mitigation, Threat } from "@/lib/domain/document";
 import { useCanvas } from "@/lib/store/canvas-context";
 import { newId } from "@/lib/store/ids";
@@ -128,11 +128,18 @@ function AddFromCatalog({ threat, mitigations, onAdded }: PickerProps & { onAdde
   const linkedCatalogIds = new Set(
     mitigations.filter((m) => m.threatIds.includes(threat.id)).map((m) => m.catalogId),
   );
-  const options = STARTER_MITIGATIONS.filter((entry) => !linkedCatalogIds.has(entry.id)).map((entry) => ({
-    value: entry.id,
-    label: `${entry.title} (${entry.id})`,
-  }));
-  const entry = choice === undefined ? undefined : findStarterMitigation(choice);
+  // The controls the threat's catalog entry recommends come first.
+  const recommended = new Set(
+    threat.catalogId ? (findCatalogThreat(threat.catalogId)?.mitigationIds ?? []) : [],
+  );
+  const options = [...CATALOG_MITIGATIONS]
+    .filter((entry) => !linkedCatalogIds.has(entry.id))
+    .sort((a, b) => Number(recommended.has(b.id)) - Number(recommended.has(a.id)))
+    .map((entry) => ({
+      value: entry.id,
+      label: `${recommended.has(entry.id) ? "Recommended: " : ""}${entry.title} (${entry.id})`,
+    }));
+  const entry = choice === undefined ? undefined : findCatalogMitigation(choice);
   return (
     <div>
       <div className="flex items-end gap-1.5">
@@ -141,7 +148,7 @@ function AddFromCatalog({ threat, mitigations, onAdded }: PickerProps & { onAdde
           className="min-w-0 flex-1"
           value={entry ? choice : undefined}
           options={options}
-          unsetLabel="Choose a common control"
+          unsetLabel="Choose a control from the catalog"
           onChange={setChoice}
         />
         <PanelButton

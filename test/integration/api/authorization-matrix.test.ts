@@ -2,13 +2,33 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as accountPasswordRoute from "@/app/api/v1/account/password/route";
+import * as catalogMitigationsRoute from "@/app/api/v1/catalog/mitigations/route";
+import * as catalogThreatsRoute from "@/app/api/v1/catalog/threats/route";
 import * as acceptInvitationRoute from "@/app/api/v1/invitations/[token]/accept/route";
+import * as diffRoute from "@/app/api/v1/models/[id]/diff/route";
+import * as gateRoute from "@/app/api/v1/models/[id]/gate/route";
+import * as ledgerExportRoute from "@/app/api/v1/models/[id]/ledger/export/route";
+import * as ledgerRoute from "@/app/api/v1/models/[id]/ledger/route";
+import * as ledgerVerifyRoute from "@/app/api/v1/models/[id]/ledger/verify/route";
+import * as modelReviewsRoute from "@/app/api/v1/models/[id]/reviews/route";
+import * as riskAcceptancesRoute from "@/app/api/v1/models/[id]/risk-acceptances/route";
 import * as modelRoute from "@/app/api/v1/models/[id]/route";
+import * as restoreRoute from "@/app/api/v1/models/[id]/versions/[n]/restore/route";
 import * as versionRoute from "@/app/api/v1/models/[id]/versions/[n]/route";
 import * as versionsRoute from "@/app/api/v1/models/[id]/versions/route";
 import * as workingCopyRoute from "@/app/api/v1/models/[id]/working-copy/route";
+import * as decisionsRoute from "@/app/api/v1/reviews/[id]/decisions/route";
+import * as reviewRoute from "@/app/api/v1/reviews/[id]/route";
+import * as withdrawRoute from "@/app/api/v1/reviews/[id]/withdraw/route";
+import * as reviewsRoute from "@/app/api/v1/reviews/route";
+import * as suggestRoute from "@/app/api/v1/suggest/route";
+import * as templatesRoute from "@/app/api/v1/templates/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
+import * as boardsRoute from "@/app/api/v1/workspaces/[ws]/boards/route";
+import * as customEntryRoute from "@/app/api/v1/workspaces/[ws]/catalog/[entryId]/route";
+import * as customMitigationsRoute from "@/app/api/v1/workspaces/[ws]/catalog/mitigations/route";
+import * as customThreatsRoute from "@/app/api/v1/workspaces/[ws]/catalog/threats/route";
 import * as invitationRoute from "@/app/api/v1/workspaces/[ws]/invitations/[invitationId]/route";
 import * as invitationsRoute from "@/app/api/v1/workspaces/[ws]/invitations/route";
 import * as memberRoute from "@/app/api/v1/workspaces/[ws]/members/[userId]/route";
@@ -20,8 +40,12 @@ import { can, PERMISSION_MATRIX, type Permission } from "@/lib/auth/permissions"
 import { hashSecret } from "@/lib/auth/tokens";
 import { db, type Role } from "@/lib/db/client";
 import { emptyDocument } from "@/lib/domain/document";
+import { createBoard } from "@/lib/server/boards";
+import { createCustomMitigation } from "@/lib/server/catalog";
 import { addMember } from "@/lib/server/members";
+import { requestReview } from "@/lib/server/reviews";
 import { createApiToken, deleteApiToken } from "@/lib/server/tokens";
+import { saveVersion } from "@/lib/server/versions";
 import { putWorkingCopy } from "@/lib/server/working-copy";
 import {
   type CallResult,
@@ -59,6 +83,7 @@ type Access =
 
 type Prepared = {
   params?: Record<string, string>;
+  query?: Record<string, string>;
   body?: unknown;
   /** Reads the database after the call: the change happened exactly when the call was allowed. */
   verify?: (allowed: boolean) => Promise<void>;
@@ -77,7 +102,242 @@ type Endpoint = {
 
 const inOneDay = () => new Date(Date.now() + 24 * 60 * 60_000);
 
+/**
+ * A fresh model in the main workspace and a board for it. The subject takes a seat when they are a
+ * member (someone outside the workspace cannot); the owner always sits, so the board is valid.
+ */
+async function boardAndModel(world: World, caller: Caller, subject: TestUser, withThreat = false) {
+  const owner = world.users.OWNER;
+  const model = await createTestModel(owner, world.workspace.id);
+  if (withThreat) {
+    await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      message: "a threat",
+      document: {
+        ...emptyDocument("matrix"),
+        threats: [{ id: "t-matrix", title: "Matrix threat", likelihood: 5, impact: 5 }],
+      } as never,
+    });
+  }
+  const seated = caller !== "FOREIGN_OWNER" && !isUnauthenticated(caller) && subject.id !== owner.id;
+  const board = await createBoard(owner, world.workspace.id, {
+    name: `Matrix board ${uniqueSuffix()}`,
+    members: [
+      { userId: owner.id, discipline: "SECURITY", role: "CHAIR" },
+      ...(seated ? [{ userId: subject.id, discipline: "PRIVACY" as const, role: "MEMBER" as const }] : []),
+    ],
+    quorum: { approvals: 1, disciplines: [] },
+  });
+  return { model, board };
+}
+
 const ENDPOINTS: Endpoint[] = [
+  {
+    method: "GET",
+    path: "/workspaces/:ws/boards",
+    route: boardsRoute,
+    access: { kind: "permission", permission: "workspace:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { ws: world.workspace.id } }),
+    isList: true,
+  },
+  {
+    method: "POST",
+    path: "/workspaces/:ws/boards",
+    route: boardsRoute,
+    access: { kind: "permission", permission: "boards:manage", success: 201 },
+    prepare: async ({ world }) => {
+      const name = `Matrix new board ${uniqueSuffix()}`;
+      return {
+        params: { ws: world.workspace.id },
+        body: {
+          name,
+          members: [{ userId: world.users.REVIEWER.id, discipline: "SECURITY" }],
+          quorum: { approvals: 1 },
+        },
+        verify: async (allowed) => {
+          expect(await db().reviewBoard.count({ where: { name } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/models/:id/reviews",
+    route: modelReviewsRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+    isList: true,
+  },
+  {
+    method: "POST",
+    path: "/models/:id/reviews",
+    route: modelReviewsRoute,
+    access: { kind: "permission", permission: "model:update", success: 201 },
+    prepare: async ({ world, caller, subject }) => {
+      const { model, board } = await boardAndModel(world, caller, subject);
+      return {
+        params: { id: model.id },
+        body: { version: 1, boardId: board.id },
+        verify: async (allowed) => {
+          expect(await db().reviewRequest.count({ where: { modelId: model.id } })).toBe(allowed ? 1 : 0);
+          expect(await db().ledgerEntry.count({ where: { modelId: model.id } })).toBe(allowed ? 2 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/reviews",
+    route: reviewsRoute,
+    access: { kind: "user", success: 200, foreign: 200 },
+    isList: true,
+  },
+  {
+    method: "GET",
+    path: "/reviews/:id",
+    route: reviewRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world, caller, subject }) => {
+      const { model, board } = await boardAndModel(world, caller, subject);
+      const review = await requestReview(world.users.OWNER, model.id, { version: 1, boardId: board.id });
+      return { params: { id: review.id } };
+    },
+  },
+  {
+    method: "POST",
+    path: "/reviews/:id/decisions",
+    route: decisionsRoute,
+    // Deciding needs a seat on the board, whatever the role: every member here is seated.
+    access: { kind: "permission", permission: "model:read", success: 201 },
+    prepare: async ({ world, caller, subject }) => {
+      const { model, board } = await boardAndModel(world, caller, subject);
+      const review = await requestReview(world.users.OWNER, model.id, { version: 1, boardId: board.id });
+      return {
+        params: { id: review.id },
+        body: { decision: "comment", comment: "matrix" },
+        verify: async (allowed) => {
+          expect(await db().reviewDecision.count({ where: { reviewId: review.id } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/reviews/:id/withdraw",
+    route: withdrawRoute,
+    // Only the requester withdraws: here the subject asked for the review.
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world, caller, subject }) => {
+      const { model, board } = await boardAndModel(world, caller, subject);
+      const version = await db().modelVersion.findUniqueOrThrow({
+        where: { modelId_number: { modelId: model.id, number: 1 } },
+      });
+      const review = await db().reviewRequest.create({
+        data: {
+          modelId: model.id,
+          version: 1,
+          contentHash: version.contentHash,
+          boardId: board.id,
+          requestedById: subject.id,
+        },
+      });
+      return {
+        params: { id: review.id },
+        verify: async (allowed) => {
+          const row = await db().reviewRequest.findUniqueOrThrow({ where: { id: review.id } });
+          expect(row.status).toBe(allowed ? "withdrawn" : "open");
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/models/:id/ledger",
+    route: ledgerRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+    isList: true,
+  },
+  {
+    method: "GET",
+    path: "/models/:id/ledger/verify",
+    route: ledgerVerifyRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+  },
+  {
+    method: "GET",
+    path: "/models/:id/ledger/export",
+    route: ledgerExportRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+  },
+  {
+    method: "GET",
+    path: "/models/:id/gate",
+    route: gateRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+  },
+  {
+    method: "GET",
+    path: "/models/:id/risk-acceptances",
+    route: riskAcceptancesRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id } }),
+    isList: true,
+  },
+  {
+    method: "POST",
+    path: "/models/:id/risk-acceptances",
+    route: riskAcceptancesRoute,
+    // Approvers are owners and board members (every member here is seated), never the requester.
+    access: { kind: "permission", permission: "model:read", success: 201 },
+    prepare: async ({ world, caller, subject }) => {
+      const { model } = await boardAndModel(world, caller, subject, true);
+      const requester = subject.id === world.users.EDITOR.id ? world.users.OWNER : world.users.EDITOR;
+      return {
+        params: { id: model.id },
+        body: {
+          threatId: "t-matrix",
+          requestedBy: requester.id,
+          expiresAt: inOneDay().toISOString(),
+          reason: "matrix",
+        },
+        verify: async (allowed) => {
+          expect(await db().riskAcceptance.count({ where: { modelId: model.id } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/catalog/threats",
+    route: catalogThreatsRoute,
+    access: { kind: "user", success: 200, foreign: 200 },
+    isList: true,
+  },
+  {
+    method: "GET",
+    path: "/catalog/mitigations",
+    route: catalogMitigationsRoute,
+    access: { kind: "user", success: 200, foreign: 200 },
+    isList: true,
+  },
+  {
+    method: "GET",
+    path: "/templates",
+    route: templatesRoute,
+    access: { kind: "user", success: 200, foreign: 200 },
+    isList: true,
+  },
+  {
+    method: "POST",
+    path: "/suggest",
+    route: suggestRoute,
+    access: { kind: "user", success: 200, foreign: 200 },
+    prepare: async () => ({ body: { document: { schemaVersion: 1, title: "matrix" } } }),
+  },
   {
     method: "GET",
     path: "/tokens",
@@ -292,6 +552,58 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    method: "POST",
+    path: "/workspaces/:ws/catalog/threats",
+    route: customThreatsRoute,
+    access: { kind: "permission", permission: "model:create", success: 201 },
+    prepare: async ({ world }) => {
+      const title = `Matrix threat ${uniqueSuffix()}`;
+      return {
+        params: { ws: world.workspace.id },
+        body: { title, mitigationIds: ["AML.M0004"] },
+        verify: async (allowed) => {
+          expect(await db().catalogEntry.count({ where: { title } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/workspaces/:ws/catalog/mitigations",
+    route: customMitigationsRoute,
+    access: { kind: "permission", permission: "model:create", success: 201 },
+    prepare: async ({ world }) => {
+      const title = `Matrix control ${uniqueSuffix()}`;
+      return {
+        params: { ws: world.workspace.id },
+        body: { title, nistFunction: "manage" },
+        verify: async (allowed) => {
+          expect(await db().catalogEntry.count({ where: { title } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/workspaces/:ws/catalog/:entryId",
+    route: customEntryRoute,
+    access: { kind: "permission", permission: "model:create", success: 204 },
+    prepare: async ({ world }) => {
+      const entry = await createCustomMitigation(world.users.OWNER, world.workspace.id, {
+        title: `Doomed control ${uniqueSuffix()}`,
+        description: "",
+        refs: [],
+        nistFunction: "govern",
+      });
+      return {
+        params: { ws: world.workspace.id, entryId: entry.id },
+        verify: async (allowed) => {
+          expect(await db().catalogEntry.count({ where: { id: entry.id } })).toBe(allowed ? 0 : 1);
+        },
+      };
+    },
+  },
+  {
     method: "GET",
     path: "/models/:id",
     route: modelRoute,
@@ -372,6 +684,35 @@ const ENDPOINTS: Endpoint[] = [
     route: versionRoute,
     access: { kind: "permission", permission: "model:read", success: 200 },
     prepare: async ({ world }) => ({ params: { id: world.model.id, n: "1" } }),
+  },
+  {
+    method: "POST",
+    path: "/models/:id/versions/:n/restore",
+    route: restoreRoute,
+    access: { kind: "permission", permission: "model:update", success: 201 },
+    prepare: async ({ world }) => {
+      const model = await createTestModel(world.users.OWNER, world.workspace.id);
+      await saveVersion(world.users.OWNER, model.id, {
+        baseVersion: 1,
+        document: emptyDocument("v2"),
+        message: "",
+      });
+      return {
+        params: { id: model.id, n: "1" },
+        body: { message: "matrix" },
+        verify: async (allowed) => {
+          const row = await db().threatModel.findUniqueOrThrow({ where: { id: model.id } });
+          expect(row.headVersion).toBe(allowed ? 3 : 2);
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/models/:id/diff",
+    route: diffRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: world.model.id }, query: { from: "1", to: "1" } }),
   },
   {
     method: "GET",
@@ -548,6 +889,7 @@ describe("authorization matrix", () => {
       token: tokenFor(caller),
       params: prepared.params,
       body: prepared.body,
+      query: prepared.query,
       path: `/api/v1${endpoint.path}`,
     });
     const errorCode = ERROR_CODES[status];

@@ -1,0 +1,161 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Redis } from "@hocuspocus/extension-redis";
+import { Hocuspocus } from "@hocuspocus/server";
+import { getToken } from "next-auth/jwt";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { actorFromUserId, getAuthOptions } from "@/lib/auth/options";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
+import { findMembershipForModel } from "@/lib/server/workspaces";
+import { seedUpdate, writeDocument } from "./ydoc";
+
+/** The WebSocket path the live canvas connects to, on the app's own origin. */
+export const COLLAB_PATH = "/collab";
+/** Live documents are named after their model. */
+export const documentNameFor = (modelId: string) => `model:${modelId}`;
+const modelIdOf = (documentName: string) => (documentName.startsWith("model:") ? documentName.slice(6) : "");
+
+/** What onAuthenticate hands the other hooks about the person on a connection. */
+export type CollabContext = { userId: string; name: string; canEdit: boolean };
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at <= 0) continue;
+    const name = part.slice(0, at).trim();
+    try {
+      cookies[name] = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      cookies[name] = part.slice(at + 1).trim();
+    }
+  }
+  return cookies;
+}
+
+/** The signed-in user behind a WebSocket upgrade, from the next-auth session cookie. */
+export async function userFromCookieHeader(cookieHeader: string | undefined) {
+  const options = getAuthOptions();
+  const token = await getToken({
+    req: { cookies: parseCookies(cookieHeader), headers: {} } as never,
+    secret: options.secret,
+    secureCookie: options.useSecureCookies ?? false,
+  });
+  return actorFromUserId(token?.sub ?? undefined);
+}
+
+/** Where a model's live document starts when it has no live state: its working copy, else its head. */
+async function startingDocument(modelId: string): Promise<ThreatModelDocument | null> {
+  const model = await db().threatModel.findFirst({
+    where: { id: modelId, archivedAt: null },
+    select: { headVersion: true, workingCopy: { select: { content: true } } },
+  });
+  if (!model) return null;
+  if (model.workingCopy) return ThreatModelDocumentSchema.parse(model.workingCopy.content);
+  const head = await db().modelVersion.findUniqueOrThrow({
+    where: { modelId_number: { modelId, number: model.headVersion } },
+    select: { content: true },
+  });
+  return ThreatModelDocumentSchema.parse(head.content);
+}
+
+export type CollabServer = {
+  hocuspocus: Hocuspocus;
+  /** Takes over an HTTP upgrade on COLLAB_PATH; returns false for other paths. */
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+  /** Replaces a loaded live document's content (a version saved or restored through the API). */
+  replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Hocuspocus 3 serving the live canvas: authenticates with the next-auth session, opens viewers
+ * and reviewers read-only (the server drops their writes), loads a model's live state from
+ * PostgreSQL (or seeds it from the working copy or head) and stores it back, debounced. With
+ * `redisUrl`, app instances share live documents through Redis.
+ */
+export function createCollabServer(options: { redisUrl?: string; debounceMs?: number } = {}): CollabServer {
+  const extensions = [];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379) }));
+  }
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: options.debounceMs ?? 2000,
+    maxDebounce: (options.debounceMs ?? 2000) * 5,
+    extensions,
+    async onAuthenticate({ requestHeaders, documentName, connectionConfig }): Promise<CollabContext> {
+      const actor = await userFromCookieHeader(requestHeaders.cookie);
+      if (!actor) throw new Error("Sign in to join a live canvas");
+      const membership = await findMembershipForModel(actor.id, modelIdOf(documentName));
+      if (!membership) throw new Error("Threat model not found");
+      const canEdit = can(membership.role, "model:update");
+      connectionConfig.readOnly = !canEdit;
+      return { userId: actor.id, name: actor.name, canEdit };
+    },
+    async onLoadDocument({ document, documentName }) {
+      const modelId = modelIdOf(documentName);
+      const row = await db().threatModel.findUnique({ where: { id: modelId }, select: { liveState: true } });
+      if (row?.liveState && row.liveState.byteLength > 0) {
+        Y.applyUpdate(document, new Uint8Array(row.liveState));
+        return document;
+      }
+      const start = await startingDocument(modelId);
+      if (start) Y.applyUpdate(document, seedUpdate(start));
+      return document;
+    },
+    async onStoreDocument({ document, documentName }) {
+      const state = Y.encodeStateAsUpdate(document);
+      await db().threatModel.update({
+        where: { id: modelIdOf(documentName) },
+        data: { liveState: Buffer.from(state) },
+      });
+    },
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  return {
+    hocuspocus,
+    handleUpgrade(request, socket, head) {
+      const path = new URL(request.url ?? "/", "http://localhost").pathname;
+      if (path !== COLLAB_PATH) return false;
+      sockets.handleUpgrade(request, socket, head, (ws) => hocuspocus.handleConnection(ws, request));
+      return true;
+    },
+    async replaceDocument(modelId, document) {
+      const name = documentNameFor(modelId);
+      if (!hocuspocus.documents.has(name)) {
+        // Nobody has it open: forget the stale live state, the next load starts from the new head.
+        await db().threatModel.updateMany({
+          where: { id: modelId, liveState: { not: null } },
+          data: { liveState: null },
+        });
+        return;
+      }
+      const connection = await hocuspocus.openDirectConnection(name, {});
+      try {
+        await connection.transact((live) => writeDocument(live, document));
+      } finally {
+        await connection.disconnect();
+      }
+    },
+    async close() {
+      // Store every open document now rather than lose the last debounce window on shutdown.
+      await Promise.all(
+        [...hocuspocus.documents.entries()].map(([name, document]) =>
+          db()
+            .threatModel.update({
+              where: { id: modelIdOf(name) },
+              data: { liveState: Buffer.from(Y.encodeStateAsUpdate(document)) },
+            })
+            .catch(() => {}),
+        ),
+      );
+      hocuspocus.closeConnections();
+      sockets.close();
+    },
+  };
+}
