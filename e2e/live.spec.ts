@@ -3,8 +3,10 @@
  * browser. Edits from each side converge, "People here" lists everyone, undo takes back only
  * one's own change, and the viewer watches without being able to change anything.
  */
-import { addFromPalette, nodeByLabel, openModel } from "./canvas-helpers";
+import type { Page, WebSocketRoute } from "@playwright/test";
+import { addFromPalette, boxOf, centreOf, nodeByLabel, openModel, snap } from "./canvas-helpers";
 import {
+  type Account,
   apiAs,
   createWorkspaceViaApi,
   expect,
@@ -85,5 +87,179 @@ test("two editors and a viewer share one live canvas", async ({
   } finally {
     await bobSession.context.close();
     await erinSession.context.close();
+  }
+});
+
+/** Two fresh editors on a new model made from the RAG template; alice's page is signed in. */
+async function twoEditors(
+  page: Page,
+  request: Parameters<typeof signUpViaApi>[0],
+  baseURL: string | undefined,
+  origin: string,
+): Promise<{ alice: Account; bob: Account; modelId: string; modelName: string }> {
+  const alice = await signUpViaApi(request, baseURL, "live-a");
+  const bob = await signUpViaApi(request, baseURL, "live-b");
+  await signIn(page, alice.email, alice.password);
+  const api = apiAs(page, origin);
+  const workspaceId = await createWorkspaceViaApi(api, unique("Live space"));
+  const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, {
+    email: bob.email,
+    role: "EDITOR",
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const modelName = unique("Live model");
+  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
+    name: modelName,
+    templateId: "rag-assistant",
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: modelId } = (await created.json()) as { id: string };
+  return { alice, bob, modelId, modelName };
+}
+
+/** The zoom of a page's diagram, read from React Flow's viewport transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator(".react-flow__viewport").getAttribute("style");
+  const scale = /scale\(([\d.]+)\)/.exec(transform ?? "");
+  return Number(scale?.[1] ?? Number.NaN);
+}
+
+test("others' pointers, selections and drags show live, and one can follow another's view", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+  origin,
+}) => {
+  test.setTimeout(120_000);
+  const { alice, bob, modelId, modelName } = await twoEditors(page, request, baseURL, origin);
+  await openModel(page, modelId, modelName);
+  const bobSession = await signedInContext(browser, baseURL, bob.email, bob.password);
+  try {
+    const bobPage = bobSession.page;
+    await openModel(bobPage, modelId, modelName);
+    await expect(bobPage.getByRole("region", { name: "People here" }).getByRole("listitem")).toHaveCount(2);
+
+    // Alice's pointer over the diagram appears on Bob's canvas with her name.
+    const pane = await boxOf(page.locator(".react-flow__pane"));
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.move(pane.x + pane.width / 2 + 40, pane.y + pane.height / 2 + 30, { steps: 5 });
+    const pointer = bobPage.getByRole("img", { name: `${alice.name}'s pointer` });
+    await expect(pointer).toBeVisible();
+    await expect(pointer).toContainText(alice.name);
+
+    // What Alice selects is outlined on Bob's canvas; her selection is not Bob's.
+    const target = await addFromPalette(page, "process", "Alice's pick");
+    const onBob = bobPage.locator(".react-flow__node.peer-selected");
+    await expect(onBob).toHaveCount(1);
+    await expect(onBob).toContainText("Alice's pick");
+    await expect(onBob).not.toHaveClass(/(^|\s)selected(\s|$)/);
+
+    // Mid-drag, Bob already sees the element move; the drop is committed for both.
+    const before = await boxOf(onBob);
+    const from = centreOf(await boxOf(target));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 90, { steps: 8 });
+    await expect.poll(async () => (await boxOf(onBob)).y - before.y).toBeGreaterThan(40);
+    await snap(bobPage, "live-01-peer-drag");
+    await page.mouse.up();
+    await expect.poll(async () => (await boxOf(onBob)).y - before.y).toBeGreaterThan(40);
+
+    // Bob follows Alice's view: when she zooms, so does he; Escape stops following.
+    await bobPage.getByRole("button", { name: `Follow ${alice.name}'s view` }).click();
+    await expect(
+      bobPage.getByRole("status").filter({ hasText: `Following ${alice.name}'s view` }),
+    ).toBeVisible();
+    const zoomIn = page.getByRole("button", { name: /zoom in/i });
+    await zoomIn.click();
+    await zoomIn.click();
+    await expect.poll(() => zoomOf(page)).toBeGreaterThan(0);
+    const aliceZoom = await zoomOf(page);
+    await expect.poll(() => zoomOf(bobPage)).toBeCloseTo(aliceZoom, 2);
+    await snap(bobPage, "live-02-following");
+    await bobPage.keyboard.press("Escape");
+    await expect(bobPage.getByText(`Following ${alice.name}'s view`)).toHaveCount(0);
+    await expect(bobPage.getByRole("button", { name: `Follow ${alice.name}'s view` })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
+    await page.getByRole("button", { name: /zoom out/i }).click();
+    await page.waitForTimeout(400); // Bob must not follow any more: give a move time to arrive.
+    expect(await zoomOf(bobPage)).toBeCloseTo(aliceZoom, 2);
+  } finally {
+    await bobSession.context.close();
+  }
+});
+
+test("edits made before the live connection is up, or while it is down, are kept and merged", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+  origin,
+}) => {
+  test.setTimeout(120_000);
+  const { bob, modelId, modelName } = await twoEditors(page, request, baseURL, origin);
+
+  // Alice's connection to the live server goes through a switch: while it is off, nothing passes.
+  let isOnline = false;
+  const held: (() => void)[] = [];
+  const routes: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+  await page.routeWebSocket(/\/collab$/, (ws) => {
+    const server = ws.connectToServer();
+    routes.push({ page: ws, server });
+    ws.onMessage((message) => (isOnline ? server.send(message) : held.push(() => server.send(message))));
+    server.onMessage((message) => (isOnline ? ws.send(message) : held.push(() => ws.send(message))));
+  });
+  const goOnline = () => {
+    isOnline = true;
+    for (const send of held.splice(0)) send();
+  };
+
+  const bobSession = await signedInContext(browser, baseURL, bob.email, bob.password);
+  try {
+    const bobPage = bobSession.page;
+    await openModel(bobPage, modelId, modelName);
+    await openModel(page, modelId, modelName);
+    const status = page.getByTestId("live-status");
+    await expect(status).toHaveAttribute("data-status", /connecting|offline/);
+
+    // Alice works before her canvas has synced; Bob works meanwhile.
+    await addFromPalette(page, "process", "Added while connecting");
+    await addFromPalette(bobPage, "data store", "Bob's store");
+    goOnline();
+    await expect(status).toHaveAttribute("data-status", "live");
+    for (const viewer of [page, bobPage]) {
+      await expect(nodeByLabel(viewer, "Added while connecting")).toBeVisible();
+      await expect(nodeByLabel(viewer, "Bob's store")).toBeVisible();
+    }
+
+    // The network drops: Alice keeps working offline while Bob carries on.
+    isOnline = false;
+    for (const route of routes.splice(0)) {
+      await route.server.close();
+      await route.page.close();
+    }
+    await expect(status).toHaveAttribute("data-status", /offline|connecting/);
+    await addFromPalette(page, "process", "Added offline");
+    await addFromPalette(bobPage, "process", "Bob while Alice was away");
+    await expect(nodeByLabel(bobPage, "Added offline")).toHaveCount(0);
+
+    // It comes back: both sides end with everything.
+    goOnline();
+    await expect(status).toHaveAttribute("data-status", "live");
+    for (const viewer of [page, bobPage]) {
+      for (const label of [
+        "Added while connecting",
+        "Bob's store",
+        "Added offline",
+        "Bob while Alice was away",
+      ]) {
+        await expect(nodeByLabel(viewer, label)).toBeVisible();
+      }
+    }
+  } finally {
+    await bobSession.context.close();
   }
 });

@@ -18,6 +18,7 @@ import type { CanvasNode, FlowEdge } from "@/lib/domain/flow-mapping";
 import { type ElementKind, isElementKind, KIND_INFO } from "@/lib/domain/kinds";
 import { useCanvas } from "@/lib/store/canvas-context";
 import { FlowEdgeComponent } from "./flow-edge";
+import { FollowView, PeerCursors, usePeerDecorations, usePresenceBroadcast } from "./live/live-layer";
 import { BoundaryNodeComponent } from "./nodes/boundary-node";
 import { ElementNodeComponent } from "./nodes/element-node";
 import { PALETTE_MIME } from "./palette";
@@ -75,8 +76,17 @@ export function Canvas({ decorations }: Props = {}) {
     })),
   );
   const { screenToFlowPosition } = useReactFlow();
-  const shownNodes = useMemo(() => decorate(nodes, decorations), [nodes, decorations]);
-  const shownEdges = useMemo(() => decorate(edges, decorations), [edges, decorations]);
+  const live = usePeerDecorations(nodes, edges);
+  const shownNodes = useMemo(() => decorate(live.nodes, decorations), [live.nodes, decorations]);
+  const shownEdges = useMemo(() => decorate(live.edges, decorations), [live.edges, decorations]);
+  const broadcast = usePresenceBroadcast();
+  const handleNodesChange = useCallback(
+    (changes: Parameters<typeof onNodesChange>[0]) => {
+      broadcast.onNodesChange(changes);
+      onNodesChange(changes);
+    },
+    [broadcast.onNodesChange, onNodesChange],
+  );
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -108,7 +118,11 @@ export function Canvas({ decorations }: Props = {}) {
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       defaultEdgeOptions={defaultEdgeOptions}
-      onNodesChange={onNodesChange}
+      onNodesChange={handleNodesChange}
+      onPointerMove={broadcast.onPointerMove}
+      onPointerLeave={broadcast.onPointerLeave}
+      onMove={broadcast.onMove}
+      onMoveStart={broadcast.onMoveStart}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       onDragOver={onDragOver}
@@ -132,6 +146,8 @@ export function Canvas({ decorations }: Props = {}) {
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
       <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Diagram overview" />
       <Controls showInteractive={false} />
+      <PeerCursors />
+      <FollowView centreOf={broadcast.centreOf} />
     </ReactFlow>
   );
 }

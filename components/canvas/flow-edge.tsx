@@ -33,7 +33,7 @@ function rectOf(node: InternalNode): Rect {
  * A data flow, drawn between the two elements' borders (not fixed handles): arrow toward the
  * target (both ways when bidirectional), dashed when unencrypted, label and lock when encrypted.
  */
-function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgeProps<FlowEdge>) {
+function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: EdgeProps<FlowEdge>) {
   // Each edge follows only its own two nodes, so dragging re-renders just the edges attached.
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
@@ -49,7 +49,9 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
     targetY: to.y,
     targetPosition: to.side,
   });
-  const stroke = selected ? "#2452e0" : data?.encrypted ? "#475569" : "#b45309";
+  // Someone else on the live canvas has this flow selected: their colour (live-layer.tsx).
+  const peerColor = (style as Record<string, string> | undefined)?.["--peer-color"];
+  const stroke = selected ? "#2452e0" : (peerColor ?? (data?.encrypted ? "#475569" : "#b45309"));
   return (
     <>
       <BaseEdge
@@ -60,7 +62,7 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target }: EdgePro
         // Diff styling (globals.css) overrides these through the --diff-* custom properties.
         style={{
           stroke: `var(--diff-stroke, ${stroke})`,
-          strokeWidth: `var(--diff-stroke-width, ${selected ? 2.5 : 1.6}px)`,
+          strokeWidth: `var(--diff-stroke-width, ${selected || peerColor ? 2.5 : 1.6}px)`,
           strokeDasharray: `var(--diff-dash, ${data?.encrypted ? "none" : "6 4"})`,
         }}
       />

@@ -1,6 +1,7 @@
 "use client";
 
-import type { LiveStatus, Person } from "./use-live-canvas";
+import { type Peer, usePresence } from "./presence";
+import type { LiveStatus } from "./use-live-canvas";
 
 const initials = (name: string) =>
   name
@@ -16,8 +17,25 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
   offline: "Offline: your changes are kept and merge when the connection returns",
 };
 
-/** Everyone on this canvas now, as avatars whose accessible name is the person's full name. */
-export function PeopleHere({ people, status }: { people: Person[]; status: LiveStatus }) {
+/** One entry per person: someone with two tabs open shows once (this tab wins for oneself). */
+function people(peers: readonly Peer[]): Peer[] {
+  const seen = new Map<string, Peer>();
+  for (const peer of peers) {
+    const known = seen.get(peer.userId);
+    if (!known || (peer.isMe && !known.isMe)) seen.set(peer.userId, peer);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Everyone on this canvas now, as avatars whose accessible name is the person's full name. Another
+ * person's avatar is a button that follows their view (pressed while following).
+ */
+export function PeopleHere({ status }: { status: LiveStatus }) {
+  const peers = usePresence((s) => s.peers);
+  const following = usePresence((s) => s.following);
+  const follow = usePresence((s) => s.follow);
+  const me = peers.find((peer) => peer.isMe);
   return (
     <section aria-label="People here" className="flex shrink-0 items-center gap-1.5">
       <span
@@ -29,17 +47,40 @@ export function PeopleHere({ people, status }: { people: Person[]; status: LiveS
         data-status={status}
       />
       <ul className="flex -space-x-1.5">
-        {people.map((person) => (
-          <li
-            key={person.userId}
-            aria-label={person.isMe ? `${person.name} (you)` : person.name}
-            title={person.isMe ? `${person.name} (you)` : person.name}
-            className="flex size-7 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white"
-            style={{ backgroundColor: person.color }}
-          >
-            <span aria-hidden>{initials(person.name)}</span>
-          </li>
-        ))}
+        {people(peers).map((person) => {
+          const isMine = person.userId === me?.userId;
+          const name = isMine ? `${person.name} (you)` : person.name;
+          const avatar = (
+            <span
+              className="flex size-7 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white"
+              style={{ backgroundColor: person.color }}
+            >
+              <span aria-hidden>{initials(person.name)}</span>
+            </span>
+          );
+          const isFollowed = following === person.clientId;
+          return (
+            <li key={person.userId} aria-label={name} title={name}>
+              {isMine ? (
+                avatar
+              ) : (
+                <button
+                  type="button"
+                  aria-pressed={isFollowed}
+                  aria-label={isFollowed ? `Stop following ${person.name}` : `Follow ${person.name}'s view`}
+                  title={
+                    isFollowed ? `Following ${person.name}: click to stop` : `Follow ${person.name}'s view`
+                  }
+                  onClick={() => follow(isFollowed ? null : person.clientId)}
+                  className={`block rounded-full focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500 ${isFollowed ? "ring-2 ring-offset-1" : ""}`}
+                  style={isFollowed ? { ["--tw-ring-color" as string]: person.color } : undefined}
+                >
+                  {avatar}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

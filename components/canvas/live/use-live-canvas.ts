@@ -4,13 +4,14 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { StoreApi } from "zustand";
+import type { LiveEvent } from "@/lib/collab/registry";
 import { readDocument, writeDocument } from "@/lib/collab/ydoc";
 import type { CanvasStore, HistoryDelegate } from "@/lib/store/canvas-contract";
+import { createPresenceStore, type LocalPresence, type Peer, type PresenceState } from "./presence";
 
 /** Origin of this tab's own writes to the live document (its undo manager tracks only these). */
 const LOCAL = Symbol("local edit");
 
-export type Person = { clientId: number; userId: string; name: string; color: string; isMe: boolean };
 export type LiveStatus = "connecting" | "live" | "offline";
 
 const COLORS = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#dc2626", "#4d7c0f"];
@@ -24,10 +25,18 @@ const colorFor = (id: string) => COLORS[[...id].reduce((sum, c) => sum + c.charC
  */
 export function useLiveCanvas(
   store: StoreApi<CanvasStore>,
-  options: { modelId: string; user: { id: string; name: string }; isEnabled: boolean },
-): { people: Person[]; status: LiveStatus } {
-  const [people, setPeople] = useState<Person[]>([]);
+  options: {
+    modelId: string;
+    user: { id: string; name: string };
+    isEnabled: boolean;
+    /** Server events outside the document (new comments). */
+    onEvent?: (event: LiveEvent) => void;
+  },
+): { presence: StoreApi<PresenceState>; status: LiveStatus } {
+  const [presence] = useState(() => createPresenceStore());
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [onEvent] = useState(() => ({ current: options.onEvent }));
+  onEvent.current = options.onEvent;
   const { modelId, isEnabled } = options;
   const userId = options.user.id;
   const userName = options.user.name;
@@ -42,8 +51,8 @@ export function useLiveCanvas(
       document: ydoc,
       // The server authenticates with the session cookie the upgrade request carries.
       token: "session",
-      onStatus: ({ status: next }) =>
-        setStatus(next === "connected" ? "live" : next === "connecting" ? "connecting" : "offline"),
+      // "Live" waits for the first sync after each (re)connection: until then edits stay local.
+      onStatus: ({ status: next }) => setStatus(next === "disconnected" ? "offline" : "connecting"),
     });
     let isSynced = false;
     let applyingRemote = false;
@@ -78,6 +87,7 @@ export function useLiveCanvas(
     undoManager.on("stack-item-popped", refreshHistory);
 
     provider.on("synced", () => {
+      setStatus("live");
       if (isSynced) return;
       isSynced = true;
       store.getState().setHistory(delegate);
@@ -96,39 +106,73 @@ export function useLiveCanvas(
       writeDocument(ydoc, state.document, previous.document, LOCAL);
     });
 
+    const local: LocalPresence = {
+      cursor: null,
+      selection: store.getState().selectedIds,
+      view: null,
+      dragging: null,
+    };
     provider.setAwarenessField("user", { id: userId, name: userName, color: colorFor(userId) });
+    provider.setAwarenessField("presence", local);
+    presence.setState({
+      publish: (patch) => {
+        Object.assign(local, patch);
+        provider.setAwarenessField("presence", { ...local });
+      },
+    });
     const onAwareness = () => {
       const states = provider.awareness?.getStates() ?? new Map();
-      const seen = new Map<string, Person>();
+      const peers: Peer[] = [];
       for (const [clientId, state] of states) {
-        const user = (state as { user?: { id: string; name: string; color: string } }).user;
+        const { user, presence: shared } = state as {
+          user?: { id: string; name: string; color: string };
+          presence?: Partial<LocalPresence>;
+        };
         if (!user) continue;
-        const isMe = clientId === ydoc.clientID;
-        if (!seen.has(user.id) || isMe)
-          seen.set(user.id, {
-            clientId,
-            userId: user.id,
-            name: user.name,
-            color: user.color,
-            isMe: user.id === userId,
-          });
+        peers.push({
+          clientId,
+          userId: user.id,
+          name: user.name,
+          color: user.color,
+          isMe: clientId === ydoc.clientID,
+          cursor: shared?.cursor ?? null,
+          selection: Array.isArray(shared?.selection) ? shared.selection : [],
+          view: shared?.view ?? null,
+          dragging: shared?.dragging ?? null,
+        });
       }
-      setPeople(
-        [...seen.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name)),
-      );
+      peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));
+      const { following } = presence.getState();
+      // Stop following someone who left.
+      const isStillHere = following === null || peers.some((peer) => peer.clientId === following);
+      presence.setState({ peers, ...(isStillHere ? {} : { following: null }) });
     };
     provider.on("awarenessChange", onAwareness);
     onAwareness();
+    const publishSelection = store.subscribe((state, previous) => {
+      if (state.selectedIds !== previous.selectedIds)
+        presence.getState().publish({ selection: state.selectedIds });
+    });
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      try {
+        const event = JSON.parse(payload) as LiveEvent;
+        if (event && typeof event.type === "string") onEvent.current?.(event);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
 
     return () => {
       unsubscribe();
+      publishSelection();
+      presence.setState({ peers: [], following: null, publish: () => {} });
       ydoc.off("update", onUpdate);
       store.getState().setHistory(null);
       undoManager.destroy();
       provider.destroy();
       ydoc.destroy();
     };
-  }, [store, modelId, isEnabled, userId, userName]);
+  }, [store, presence, onEvent, modelId, isEnabled, userId, userName]);
 
-  return { people, status };
+  return { presence, status };
 }
