@@ -4,7 +4,12 @@ import type { ThreatModelDocument } from "@/lib/domain/document";
 export type LiveDocuments = {
   /** Replaces a model's live content (a version saved or restored through the API). */
   replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  /** Tells every browser on a model's live canvas that something outside the document changed. */
+  announce: (modelId: string, event: LiveEvent) => void;
 };
+
+/** Stateless messages the server sends to a live canvas (JSON in Hocuspocus' stateless channel). */
+export type LiveEvent = { type: "comments" };
 
 // One per process, shared between server.ts and API routes (which Next.js bundles separately).
 const KEY = Symbol.for("trustboard.live-documents");

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { findMembershipForModel } from "@/lib/server/workspaces";
+import type { LiveEvent } from "./registry";
 import { seedUpdate, writeDocument } from "./ydoc";
 
 /** The WebSocket path the live canvas connects to, on the app's own origin. */
@@ -68,6 +69,8 @@ export type CollabServer = {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Replaces a loaded live document's content (a version saved or restored through the API). */
   replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  /** Sends a stateless event to everyone connected to a model's live document on this instance. */
+  announce: (modelId: string, event: LiveEvent) => void;
   close: () => Promise<void>;
 };
 
@@ -141,6 +144,9 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       } finally {
         await connection.disconnect();
       }
+    },
+    announce(modelId, event) {
+      hocuspocus.documents.get(documentNameFor(modelId))?.broadcastStateless(JSON.stringify(event));
     },
     async close() {
       // Store every open document now rather than lose the last debounce window on shutdown.
