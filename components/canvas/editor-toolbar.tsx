@@ -24,6 +24,10 @@ type Props = {
   isCatalogOpen: boolean;
   onGovernance: () => void;
   isGovernanceOpen: boolean;
+  onComments: () => void;
+  isCommentsOpen: boolean;
+  /** Open comment threads, shown on the button. */
+  openComments: number;
   isLayingOut: boolean;
 };
 
@@ -155,6 +159,21 @@ function EditorToolbarView(props: Props) {
         className={`${COMPACT} ${props.isGovernanceOpen ? "bg-slate-100" : ""}`}
       >
         Sign-off
+      </Button>
+      <Button
+        variant="ghost"
+        onClick={props.onComments}
+        aria-pressed={props.isCommentsOpen}
+        title="Comment threads on elements, flows and threats"
+        className={`${COMPACT} ${props.isCommentsOpen ? "bg-slate-100" : ""}`}
+      >
+        Comments
+        {props.openComments > 0 ? (
+          <span className="rounded-full bg-violet-600 px-1.5 text-[11px] font-semibold text-white">
+            <span className="sr-only">, open threads: </span>
+            {props.openComments}
+          </span>
+        ) : null}
       </Button>
       <Button
         variant="ghost"

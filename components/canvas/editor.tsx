@@ -12,6 +12,8 @@ import type { RebaseConflict } from "@/lib/domain/rebase";
 import { CanvasStoreProvider, useCanvasStoreApi } from "@/lib/store/canvas-context";
 import { computeLayout } from "./auto-layout";
 import { Canvas } from "./canvas";
+import { CommentsPanel } from "./comments/comments-panel";
+import { CommentMarkersProvider, useCommentMarkers, useComments } from "./comments/use-comments";
 import { ConflictActions, ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -49,6 +51,8 @@ export type EditorProps = {
   currentUser: { id: string; name: string };
   /** Connect to the live document (off for pages that only show a snapshot). */
   isLive?: boolean;
+  /** Owners, editors and reviewers write comments; everyone reads them. */
+  canComment: boolean;
   /** Stage and ledger state as the page loaded (the Sign-off panel shows them live). */
   governance: {
     stage: keyof typeof STAGE_LABELS;
@@ -58,7 +62,7 @@ export type EditorProps = {
 };
 
 type Tab = "diagram" | "threats" | "risk";
-type SidePanel = "details" | "history" | "suggestions" | "catalog" | "governance";
+type SidePanel = "details" | "history" | "suggestions" | "catalog" | "governance" | "comments";
 const TABS: { id: Tab; label: string }[] = [
   { id: "diagram", label: "Diagram" },
   { id: "threats", label: "Threats" },
@@ -85,16 +89,26 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
   const store = useCanvasStoreApi();
   const { fitView } = useReactFlow();
   const persistence = usePersistence(store, props.modelId, props.canEdit);
+  const comments = useComments(props.modelId);
   const live = useLiveCanvas(store, {
     modelId: props.modelId,
     user: props.currentUser,
     isEnabled: props.isLive ?? true,
+    onEvent: (event) => {
+      if (event.type === "comments") void comments.reload();
+    },
   });
   const [tab, setTab] = useState<Tab>("diagram");
   const [dialog, setDialog] = useState<"save" | "help" | "connect" | null>(null);
   const history = useVersionList(props.modelId);
   const [side, setSide] = useState<SidePanel>("details");
   const toggleSide = (panel: SidePanel) => setSide((open) => (open === panel ? "details" : panel));
+  const [commentFocus, setCommentFocus] = useState<string | null>(null);
+  const showComments = useCallback((anchorId: string) => {
+    setCommentFocus(anchorId);
+    setSide("comments");
+  }, []);
+  const markers = useCommentMarkers(comments.threads, showComments);
   const [view, setView] = useState<HistoryView | null>(null);
   const [restoreTarget, setRestoreTarget] = useState<VersionSummary | null>(null);
   const [mergeNote, setMergeNote] = useState<string | null>(null);
@@ -206,218 +220,240 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
 
   return (
     <PresenceContext.Provider value={live.presence}>
-      <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
-        {/* Title and toolbar share a row when they fit, and the toolbar wraps below the title when not. */}
-        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
-          <div className="flex max-w-full items-center gap-3">
-            <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
-              <Link
-                href={`/w/${props.workspace.id}`}
-                className="max-w-48 truncate text-slate-500 hover:text-ink hover:underline"
-              >
-                {props.workspace.name}
-              </Link>
-              <span aria-hidden className="text-slate-300">
-                /
-              </span>
-            </nav>
-            <h1 className="max-w-96 truncate text-base font-semibold text-ink" title={props.modelName}>
-              {props.modelName}
-            </h1>
-            <div role="tablist" aria-label="Views" className="flex shrink-0 rounded-md bg-slate-100 p-0.5">
-              {TABS.map((t) => (
-                <button
-                  key={t.id}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === t.id}
-                  onClick={() => setTab(t.id)}
-                  className={`rounded px-2.5 py-1 text-xs font-medium ${tab === t.id ? "bg-white text-ink shadow-xs" : "text-slate-600 hover:text-ink"}`}
+      <CommentMarkersProvider value={markers}>
+        <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
+          {/* Title and toolbar share a row when they fit, and the toolbar wraps below the title when not. */}
+          <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
+            <div className="flex max-w-full items-center gap-3">
+              <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
+                <Link
+                  href={`/w/${props.workspace.id}`}
+                  className="max-w-48 truncate text-slate-500 hover:text-ink hover:underline"
                 >
-                  {t.label}
-                </button>
-              ))}
+                  {props.workspace.name}
+                </Link>
+                <span aria-hidden className="text-slate-300">
+                  /
+                </span>
+              </nav>
+              <h1 className="max-w-96 truncate text-base font-semibold text-ink" title={props.modelName}>
+                {props.modelName}
+              </h1>
+              <div role="tablist" aria-label="Views" className="flex shrink-0 rounded-md bg-slate-100 p-0.5">
+                {TABS.map((t) => (
+                  <button
+                    key={t.id}
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === t.id}
+                    onClick={() => setTab(t.id)}
+                    className={`rounded px-2.5 py-1 text-xs font-medium ${tab === t.id ? "bg-white text-ink shadow-xs" : "text-slate-600 hover:text-ink"}`}
+                  >
+                    {t.label}
+                  </button>
+                ))}
+              </div>
+              <GovernanceChip governance={props.governance} onOpen={() => setSide("governance")} />
+              <PeopleHere status={live.status} />
             </div>
-            <GovernanceChip governance={props.governance} onOpen={() => setSide("governance")} />
-            <PeopleHere status={live.status} />
+            <EditorToolbar
+              canEdit={props.canEdit}
+              isShowingVersion={view !== null}
+              draft={persistence.draft}
+              onSave={() => setDialog("save")}
+              onConnect={() => setDialog("connect")}
+              onLayout={layout}
+              onExport={exportAs}
+              onHelp={() => setDialog("help")}
+              onHistory={() => toggleSide("history")}
+              isHistoryOpen={side === "history" || view !== null}
+              onSuggest={() => toggleSide("suggestions")}
+              isSuggestOpen={side === "suggestions"}
+              onCatalog={() => toggleSide("catalog")}
+              isCatalogOpen={side === "catalog"}
+              onGovernance={() => toggleSide("governance")}
+              isGovernanceOpen={side === "governance"}
+              onComments={() => {
+                setCommentFocus(null);
+                toggleSide("comments");
+              }}
+              isCommentsOpen={side === "comments"}
+              openComments={comments.threads?.filter((t) => !t.resolvedAt).length ?? 0}
+              isLayingOut={isLayingOut}
+            />
           </div>
-          <EditorToolbar
-            canEdit={props.canEdit}
-            isShowingVersion={view !== null}
-            draft={persistence.draft}
-            onSave={() => setDialog("save")}
-            onConnect={() => setDialog("connect")}
-            onLayout={layout}
-            onExport={exportAs}
-            onHelp={() => setDialog("help")}
-            onHistory={() => toggleSide("history")}
-            isHistoryOpen={side === "history" || view !== null}
-            onSuggest={() => toggleSide("suggestions")}
-            isSuggestOpen={side === "suggestions"}
-            onCatalog={() => toggleSide("catalog")}
-            isCatalogOpen={side === "catalog"}
-            onGovernance={() => toggleSide("governance")}
-            isGovernanceOpen={side === "governance"}
-            isLayingOut={isLayingOut}
+          {!props.canEdit ? (
+            <div className="border-b border-sky-100 bg-sky-50 px-4 py-1.5 text-xs text-sky-800">
+              Read-only: you are a {props.roleLabel} in this workspace. You can explore, select and export,
+              but not change the model.
+            </div>
+          ) : null}
+          {notice ? (
+            <div className="border-b border-amber-100 px-4 py-1.5">
+              <Alert tone="info">
+                <span>{notice} </span>
+                <button type="button" className="font-medium underline" onClick={() => setNotice(null)}>
+                  Dismiss
+                </button>{" "}
+                <button
+                  type="button"
+                  className="font-medium underline"
+                  onClick={async () => {
+                    await persistence.discardDraft();
+                    store.getState().resetDocument(props.document, props.headVersion);
+                    setNotice(null);
+                  }}
+                >
+                  Discard these changes
+                </button>
+              </Alert>
+            </div>
+          ) : null}
+          {mergeNote ? (
+            <div className="border-b border-amber-100 px-4 py-1.5">
+              <Alert tone="info">
+                <span>{mergeNote} </span>
+                <button type="button" className="font-medium underline" onClick={() => setMergeNote(null)}>
+                  Dismiss
+                </button>
+              </Alert>
+            </div>
+          ) : null}
+          {flash ? (
+            <div
+              role="status"
+              className="border-b border-emerald-100 bg-emerald-50 px-4 py-1.5 text-xs font-medium text-emerald-800"
+            >
+              {flash}
+            </div>
+          ) : null}
+          {view ? (
+            <VersionView
+              modelId={props.modelId}
+              view={view}
+              versions={history.versions}
+              history={historyPanel}
+              exitLabel={props.canEdit ? "Back to editing" : "Back to the current version"}
+              onExit={() => setView(null)}
+              actions={
+                persistence.conflict ? (
+                  <ConflictActions
+                    headVersion={persistence.conflict.headVersion}
+                    onRebase={rebase}
+                    onLoadHead={loadHead}
+                  />
+                ) : null
+              }
+            />
+          ) : (
+            <div className="flex min-h-0 flex-1">
+              {props.canEdit ? (
+                <div className="w-52 shrink-0">
+                  <Palette />
+                </div>
+              ) : null}
+              <div
+                className="relative min-w-0 flex-1 bg-slate-50"
+                role="tabpanel"
+                aria-label={TABS.find((t) => t.id === tab)?.label}
+              >
+                <div className={tab === "diagram" ? "absolute inset-0" : "hidden"}>
+                  <Canvas />
+                </div>
+                {tab === "threats" ? (
+                  <div className="absolute inset-0 overflow-auto p-4">
+                    <ThreatsTable onJumpTo={jumpTo} />
+                  </div>
+                ) : null}
+                {tab === "risk" ? (
+                  <div className="absolute inset-0 overflow-auto p-4">
+                    <RiskMatrix />
+                  </div>
+                ) : null}
+              </div>
+              <aside
+                aria-label="Details"
+                className="w-[360px] shrink-0 overflow-y-auto border-l border-slate-200 bg-white"
+              >
+                {side === "history" ? historyPanel : null}
+                {side === "suggestions" ? (
+                  <SuggestionsPanel onClose={() => setSide("details")} onJump={jumpTo} />
+                ) : null}
+                {side === "catalog" ? (
+                  <CatalogBrowser
+                    workspaceId={props.workspace.id}
+                    canAddCustom={props.canEdit}
+                    onClose={() => setSide("details")}
+                  />
+                ) : null}
+                {side === "governance" ? (
+                  <GovernancePanel
+                    modelId={props.modelId}
+                    workspaceId={props.workspace.id}
+                    canEdit={props.canEdit}
+                    onClose={() => setSide("details")}
+                  />
+                ) : null}
+                {side === "comments" ? (
+                  <CommentsPanel
+                    threads={comments.threads}
+                    error={comments.error}
+                    canComment={props.canComment}
+                    focus={commentFocus}
+                    onClearFocus={() => setCommentFocus(null)}
+                    onStart={comments.start}
+                    onReply={comments.reply}
+                    onResolve={comments.setResolved}
+                    onJump={jumpTo}
+                    onClose={() => setSide("details")}
+                  />
+                ) : null}
+                {side === "details" ? <Inspector /> : null}
+              </aside>
+            </div>
+          )}
+          <SaveVersionDialog
+            isOpen={dialog === "save"}
+            onClose={() => setDialog(null)}
+            onSave={persistence.saveVersion}
+            onSaved={(result) => {
+              setNotice(null);
+              void history.reload();
+              setFlash(
+                result.isNew
+                  ? `Saved as version ${result.number}.`
+                  : `Nothing changed since version ${result.number}.`,
+              );
+            }}
+          />
+          <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} />
+          {props.canEdit ? (
+            <ConnectDialog isOpen={dialog === "connect"} onClose={() => setDialog(null)} />
+          ) : null}
+          <ConflictDialog
+            conflict={persistence.conflict}
+            isOpen={view === null}
+            baseVersion={store.getState().baseVersion}
+            onCompare={() =>
+              persistence.conflict &&
+              setView({
+                kind: "compare",
+                from: store.getState().baseVersion,
+                to: persistence.conflict.headVersion,
+              })
+            }
+            onRebase={rebase}
+            onLoadHead={loadHead}
+          />
+          <RestoreDialog
+            version={restoreTarget}
+            headVersion={history.versions?.at(-1)?.number ?? props.headVersion}
+            hasUnsavedChanges={store.getState().isDirty}
+            onClose={() => setRestoreTarget(null)}
+            onRestore={restore}
           />
         </div>
-        {!props.canEdit ? (
-          <div className="border-b border-sky-100 bg-sky-50 px-4 py-1.5 text-xs text-sky-800">
-            Read-only: you are a {props.roleLabel} in this workspace. You can explore, select and export, but
-            not change the model.
-          </div>
-        ) : null}
-        {notice ? (
-          <div className="border-b border-amber-100 px-4 py-1.5">
-            <Alert tone="info">
-              <span>{notice} </span>
-              <button type="button" className="font-medium underline" onClick={() => setNotice(null)}>
-                Dismiss
-              </button>{" "}
-              <button
-                type="button"
-                className="font-medium underline"
-                onClick={async () => {
-                  await persistence.discardDraft();
-                  store.getState().resetDocument(props.document, props.headVersion);
-                  setNotice(null);
-                }}
-              >
-                Discard these changes
-              </button>
-            </Alert>
-          </div>
-        ) : null}
-        {mergeNote ? (
-          <div className="border-b border-amber-100 px-4 py-1.5">
-            <Alert tone="info">
-              <span>{mergeNote} </span>
-              <button type="button" className="font-medium underline" onClick={() => setMergeNote(null)}>
-                Dismiss
-              </button>
-            </Alert>
-          </div>
-        ) : null}
-        {flash ? (
-          <div
-            role="status"
-            className="border-b border-emerald-100 bg-emerald-50 px-4 py-1.5 text-xs font-medium text-emerald-800"
-          >
-            {flash}
-          </div>
-        ) : null}
-        {view ? (
-          <VersionView
-            modelId={props.modelId}
-            view={view}
-            versions={history.versions}
-            history={historyPanel}
-            exitLabel={props.canEdit ? "Back to editing" : "Back to the current version"}
-            onExit={() => setView(null)}
-            actions={
-              persistence.conflict ? (
-                <ConflictActions
-                  headVersion={persistence.conflict.headVersion}
-                  onRebase={rebase}
-                  onLoadHead={loadHead}
-                />
-              ) : null
-            }
-          />
-        ) : (
-          <div className="flex min-h-0 flex-1">
-            {props.canEdit ? (
-              <div className="w-52 shrink-0">
-                <Palette />
-              </div>
-            ) : null}
-            <div
-              className="relative min-w-0 flex-1 bg-slate-50"
-              role="tabpanel"
-              aria-label={TABS.find((t) => t.id === tab)?.label}
-            >
-              <div className={tab === "diagram" ? "absolute inset-0" : "hidden"}>
-                <Canvas />
-              </div>
-              {tab === "threats" ? (
-                <div className="absolute inset-0 overflow-auto p-4">
-                  <ThreatsTable onJumpTo={jumpTo} />
-                </div>
-              ) : null}
-              {tab === "risk" ? (
-                <div className="absolute inset-0 overflow-auto p-4">
-                  <RiskMatrix />
-                </div>
-              ) : null}
-            </div>
-            <aside
-              aria-label="Details"
-              className="w-[360px] shrink-0 overflow-y-auto border-l border-slate-200 bg-white"
-            >
-              {side === "history" ? historyPanel : null}
-              {side === "suggestions" ? (
-                <SuggestionsPanel onClose={() => setSide("details")} onJump={jumpTo} />
-              ) : null}
-              {side === "catalog" ? (
-                <CatalogBrowser
-                  workspaceId={props.workspace.id}
-                  canAddCustom={props.canEdit}
-                  onClose={() => setSide("details")}
-                />
-              ) : null}
-              {side === "governance" ? (
-                <GovernancePanel
-                  modelId={props.modelId}
-                  workspaceId={props.workspace.id}
-                  canEdit={props.canEdit}
-                  onClose={() => setSide("details")}
-                />
-              ) : null}
-              {side === "details" ? <Inspector /> : null}
-            </aside>
-          </div>
-        )}
-        <SaveVersionDialog
-          isOpen={dialog === "save"}
-          onClose={() => setDialog(null)}
-          onSave={persistence.saveVersion}
-          onSaved={(result) => {
-            setNotice(null);
-            void history.reload();
-            setFlash(
-              result.isNew
-                ? `Saved as version ${result.number}.`
-                : `Nothing changed since version ${result.number}.`,
-            );
-          }}
-        />
-        <ShortcutsDialog isOpen={dialog === "help"} onClose={() => setDialog(null)} />
-        {props.canEdit ? (
-          <ConnectDialog isOpen={dialog === "connect"} onClose={() => setDialog(null)} />
-        ) : null}
-        <ConflictDialog
-          conflict={persistence.conflict}
-          isOpen={view === null}
-          baseVersion={store.getState().baseVersion}
-          onCompare={() =>
-            persistence.conflict &&
-            setView({
-              kind: "compare",
-              from: store.getState().baseVersion,
-              to: persistence.conflict.headVersion,
-            })
-          }
-          onRebase={rebase}
-          onLoadHead={loadHead}
-        />
-        <RestoreDialog
-          version={restoreTarget}
-          headVersion={history.versions?.at(-1)?.number ?? props.headVersion}
-          hasUnsavedChanges={store.getState().isDirty}
-          onClose={() => setRestoreTarget(null)}
-          onRestore={restore}
-        />
-      </div>
+      </CommentMarkersProvider>
     </PresenceContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from "@xyflow/react";
 import { memo } from "react";
 import type { FlowEdge } from "@/lib/domain/flow-mapping";
+import { CommentMarker } from "./comments/comment-marker";
 import { borderPoint, type Rect } from "./edge-geometry";
 import { ThreatBadge } from "./nodes/threat-badge";
 
@@ -87,6 +88,7 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: 
               <span className="max-w-40 truncate">{data.label || data.protocol}</span>
             ) : null}
             <ThreatBadge targetId={id} />
+            <CommentMarker targetId={id} />
           </div>
         </EdgeLabelRenderer>
       )}

@@ -29,6 +29,10 @@ describe("permission matrix", () => {
     expect(can("REVIEWER", "model:read")).toBe(true);
   });
 
+  it("lets reviewers comment on models they cannot edit, but not viewers", () => {
+    expect(rolesWith("comments:write")).toEqual(["OWNER", "EDITOR", "REVIEWER"]);
+  });
+
   it("lists the roles holding a permission for query filters", () => {
     expect(rolesWith("model:update")).toEqual(["OWNER", "EDITOR"]);
     expect(rolesWith("members:manage")).toEqual(["OWNER"]);

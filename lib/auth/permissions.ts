@@ -16,6 +16,8 @@ export const PERMISSION_MATRIX = {
   "model:update": { OWNER: true, EDITOR: true, REVIEWER: false, VIEWER: false },
   "model:delete": { OWNER: true, EDITOR: false, REVIEWER: false, VIEWER: false },
   "boards:manage": { OWNER: true, EDITOR: false, REVIEWER: false, VIEWER: false },
+  // Reviewers discuss a model they cannot edit; viewers only read the discussion.
+  "comments:write": { OWNER: true, EDITOR: true, REVIEWER: true, VIEWER: false },
 } as const satisfies Record<string, Record<Role, boolean>>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

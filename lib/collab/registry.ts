@@ -4,6 +4,8 @@ import type { ThreatModelDocument } from "@/lib/domain/document";
 export type LiveDocuments = {
   /** Replaces a model's live content (a version saved or restored through the API). */
   replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  /** The live content of a model open on this instance (unsaved edits included), else null. */
+  currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Tells every browser on a model's live canvas that something outside the document changed. */
   announce: (modelId: string, event: LiveEvent) => void;
 };

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { findMembershipForModel } from "@/lib/server/workspaces";
 import type { LiveEvent } from "./registry";
-import { seedUpdate, writeDocument } from "./ydoc";
+import { readDocument, seedUpdate, writeDocument } from "./ydoc";
 
 /** The WebSocket path the live canvas connects to, on the app's own origin. */
 export const COLLAB_PATH = "/collab";
@@ -69,6 +69,7 @@ export type CollabServer = {
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Replaces a loaded live document's content (a version saved or restored through the API). */
   replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Sends a stateless event to everyone connected to a model's live document on this instance. */
   announce: (modelId: string, event: LiveEvent) => void;
   close: () => Promise<void>;
@@ -144,6 +145,10 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       } finally {
         await connection.disconnect();
       }
+    },
+    currentDocument(modelId) {
+      const document = hocuspocus.documents.get(documentNameFor(modelId));
+      return document ? readDocument(document) : null;
     },
     announce(modelId, event) {
       hocuspocus.documents.get(documentNameFor(modelId))?.broadcastStateless(JSON.stringify(event));

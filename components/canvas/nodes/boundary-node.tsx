@@ -4,6 +4,7 @@ import { type NodeProps, NodeResizer } from "@xyflow/react";
 import { memo } from "react";
 import type { BoundaryNode } from "@/lib/domain/flow-mapping";
 import { useCanvas } from "@/lib/store/canvas-context";
+import { CommentMarker } from "../comments/comment-marker";
 
 const TRUST_STYLE = {
   untrusted: "border-red-500 bg-red-500/[0.04] text-red-700",
@@ -13,7 +14,7 @@ const TRUST_STYLE = {
 } as const;
 
 /** A trust boundary: a dashed region, resizable when selected, that carries what it contains. */
-function BoundaryNodeView({ data, selected }: NodeProps<BoundaryNode>) {
+function BoundaryNodeView({ id, data, selected }: NodeProps<BoundaryNode>) {
   const isReadOnly = useCanvas((s) => s.isReadOnly);
   const level = data.properties.trustLevel;
   const style = level ? TRUST_STYLE[level] : "border-slate-400 bg-slate-500/[0.03] text-slate-600";
@@ -29,6 +30,7 @@ function BoundaryNodeView({ data, selected }: NodeProps<BoundaryNode>) {
             {level}
           </span>
         ) : null}
+        <CommentMarker targetId={id} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import type { ElementNode } from "@/lib/domain/flow-mapping";
 import { KIND_INFO } from "@/lib/domain/kinds";
+import { CommentMarker } from "../comments/comment-marker";
 import { KindIcon } from "./kind-icon";
 import { ThreatBadge } from "./threat-badge";
 
@@ -45,6 +46,7 @@ function ElementNodeView({ id, type, data, selected }: NodeProps<ElementNode>) {
         </span>
       </span>
       <ThreatBadge targetId={id} className="absolute -top-2.5 -right-2.5" />
+      <CommentMarker targetId={id} className="absolute -top-2.5 -left-2.5" />
       {SIDES.map((side) => (
         <Handle
           key={side}

@@ -5,6 +5,9 @@ import * as accountPasswordRoute from "@/app/api/v1/account/password/route";
 import * as catalogMitigationsRoute from "@/app/api/v1/catalog/mitigations/route";
 import * as catalogThreatsRoute from "@/app/api/v1/catalog/threats/route";
 import * as acceptInvitationRoute from "@/app/api/v1/invitations/[token]/accept/route";
+import * as commentRepliesRoute from "@/app/api/v1/models/[id]/comments/[commentId]/replies/route";
+import * as commentRoute from "@/app/api/v1/models/[id]/comments/[commentId]/route";
+import * as commentsRoute from "@/app/api/v1/models/[id]/comments/route";
 import * as diffRoute from "@/app/api/v1/models/[id]/diff/route";
 import * as gateRoute from "@/app/api/v1/models/[id]/gate/route";
 import * as ledgerExportRoute from "@/app/api/v1/models/[id]/ledger/export/route";
@@ -39,9 +42,10 @@ import * as workspacesRoute from "@/app/api/v1/workspaces/route";
 import { can, PERMISSION_MATRIX, type Permission } from "@/lib/auth/permissions";
 import { hashSecret } from "@/lib/auth/tokens";
 import { db, type Role } from "@/lib/db/client";
-import { emptyDocument } from "@/lib/domain/document";
+import { emptyDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { createBoard } from "@/lib/server/boards";
 import { createCustomMitigation } from "@/lib/server/catalog";
+import { createThread } from "@/lib/server/comments";
 import { addMember } from "@/lib/server/members";
 import { requestReview } from "@/lib/server/reviews";
 import { createApiToken, deleteApiToken } from "@/lib/server/tokens";
@@ -129,6 +133,25 @@ async function boardAndModel(world: World, caller: Caller, subject: TestUser, wi
     quorum: { approvals: 1, disciplines: [] },
   });
   return { model, board };
+}
+
+/** A fresh model of the main workspace whose head holds the element "e-matrix", and a thread on it. */
+async function commentedModel(world: World) {
+  const owner = world.users.OWNER;
+  const model = await createTestModel(owner, world.workspace.id);
+  await saveVersion(owner, model.id, {
+    baseVersion: 1,
+    message: "an element",
+    document: ThreatModelDocumentSchema.parse({
+      schemaVersion: 1,
+      elements: [{ id: "e-matrix", kind: "process", label: "Matrix" }],
+    }),
+  });
+  const thread = await createThread(owner, model.id, {
+    anchor: { kind: "element", id: "e-matrix" },
+    body: "matrix thread",
+  });
+  return { model, thread };
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -306,6 +329,63 @@ const ENDPOINTS: Endpoint[] = [
         },
         verify: async (allowed) => {
           expect(await db().riskAcceptance.count({ where: { modelId: model.id } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/models/:id/comments",
+    route: commentsRoute,
+    access: { kind: "permission", permission: "model:read", success: 200 },
+    prepare: async ({ world }) => ({ params: { id: (await commentedModel(world)).model.id } }),
+    isList: true,
+  },
+  {
+    method: "POST",
+    path: "/models/:id/comments",
+    route: commentsRoute,
+    access: { kind: "permission", permission: "comments:write", success: 201 },
+    prepare: async ({ world }) => {
+      const { model } = await commentedModel(world);
+      return {
+        params: { id: model.id },
+        body: { anchor: { kind: "element", id: "e-matrix" }, body: "matrix" },
+        verify: async (allowed) => {
+          expect(await db().comment.count({ where: { modelId: model.id } })).toBe(allowed ? 2 : 1);
+        },
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/models/:id/comments/:commentId/replies",
+    route: commentRepliesRoute,
+    access: { kind: "permission", permission: "comments:write", success: 201 },
+    prepare: async ({ world }) => {
+      const { model, thread } = await commentedModel(world);
+      return {
+        params: { id: model.id, commentId: thread.id },
+        body: { body: "matrix reply" },
+        verify: async (allowed) => {
+          expect(await db().comment.count({ where: { parentId: thread.id } })).toBe(allowed ? 1 : 0);
+        },
+      };
+    },
+  },
+  {
+    method: "PATCH",
+    path: "/models/:id/comments/:commentId",
+    route: commentRoute,
+    access: { kind: "permission", permission: "comments:write", success: 200 },
+    prepare: async ({ world }) => {
+      const { model, thread } = await commentedModel(world);
+      return {
+        params: { id: model.id, commentId: thread.id },
+        body: { resolved: true },
+        verify: async (allowed) => {
+          const row = await db().comment.findUniqueOrThrow({ where: { id: thread.id } });
+          expect(row.resolvedAt !== null).toBe(allowed);
         },
       };
     },

@@ -44,6 +44,7 @@ export default async function ModelPage({ params }: Props) {
       headVersion={model.headVersion}
       document={model.document}
       canEdit={canEdit}
+      canComment={can(workspace.role, "comments:write")}
       roleLabel={workspace.role.toLowerCase()}
       governance={{ stage: model.stage, ledger, expiredAcceptances }}
       currentUser={{ id: actor.id, name: actor.name }}
