@@ -173,6 +173,9 @@ test("a save that lost the race shows the conflict, the diff, and rebases both p
   const tag = unique("r").slice(-5);
   const mine = `Mine ${tag}`;
   const theirs = `Theirs ${tag}`;
+  // This window is cut off from the live canvas (a proxy that swallows WebSockets), so it does
+  // not hear about the other window's save and still starts from version 1.
+  await page.routeWebSocket(/\/collab$/, () => {});
   await openModel(page, modelId, modelName);
 
   // Someone else (the same account in another window) saves version 2 first.

@@ -84,6 +84,24 @@ test("two editors and a viewer share one live canvas", async ({
     // Erin watches read-only: no palette, nothing to change.
     await expect(erinPage.getByRole("button", { name: "Add process", exact: true })).toHaveCount(0);
     await expect(nodeByLabel(erinPage, "Bob's audit log")).toBeVisible();
+
+    // Alice saves a version: it becomes everyone's base, so Bob saves his next change without a conflict.
+    const saveVersion = async (viewer: typeof page, expected: string) => {
+      await viewer
+        .getByRole("toolbar", { name: "Editor" })
+        .getByRole("button", { name: "Save version" })
+        .click();
+      const dialog = viewer.getByRole("dialog", { name: "Save version" });
+      await dialog.getByRole("button", { name: "Save version" }).click();
+      await expect(viewer.getByTestId("save-state")).toHaveText(expected);
+    };
+    await saveVersion(page, "Saved as version 2");
+    await expect(bobPage.getByTestId("save-state")).toHaveText("Saved as version 2");
+    await addFromPalette(bobPage, "process", "Bob after the save");
+    await expect(bobPage.getByTestId("save-state")).toContainText("Unsaved changes");
+    await saveVersion(bobPage, "Saved as version 3");
+    await expect(page.getByTestId("save-state")).toHaveText("Saved as version 3");
+    await expect(bobPage.getByRole("dialog", { name: /saved/i })).toHaveCount(0);
   } finally {
     await bobSession.context.close();
     await erinSession.context.close();

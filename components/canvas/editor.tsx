@@ -20,7 +20,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { exportDiagram } from "./export-image";
 import { HistoryPanel, type HistoryView } from "./history/history-panel";
 import { RestoreDialog } from "./history/restore-dialog";
-import { useVersionList, type VersionSummary } from "./history/use-versions";
+import { fetchVersionDocument, useVersionList, type VersionSummary } from "./history/use-versions";
 import { VersionView } from "./history/version-view";
 import { PeopleHere } from "./live/people-here";
 import { PresenceContext } from "./live/presence";
@@ -96,11 +96,20 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     isEnabled: props.isLive ?? true,
     onEvent: (event) => {
       if (event.type === "comments") void comments.reload();
+      if (event.type === "saved") void takeSavedVersion(event.number);
     },
   });
   const [tab, setTab] = useState<Tab>("diagram");
   const [dialog, setDialog] = useState<"save" | "help" | "connect" | null>(null);
   const history = useVersionList(props.modelId);
+  // Someone on this live canvas saved (or restored) a version: it is everyone's new base, so the
+  // next save here is not refused as stale, and "unsaved changes" compares against it.
+  const takeSavedVersion = async (number: number) => {
+    void history.reload();
+    if (number <= store.getState().baseVersion) return;
+    const saved = await fetchVersionDocument(props.modelId, number);
+    if (number > store.getState().baseVersion) store.getState().markSaved(saved, number);
+  };
   const [side, setSide] = useState<SidePanel>("details");
   const toggleSide = (panel: SidePanel) => setSide((open) => (open === panel ? "details" : panel));
   const [commentFocus, setCommentFocus] = useState<string | null>(null);

@@ -3,7 +3,16 @@ import type { ThreatModelDocument } from "@/lib/domain/document";
 /** What the rest of the app may ask of the live-document server (no Hocuspocus import here). */
 export type LiveDocuments = {
   /** Replaces a model's live content (a version saved or restored through the API). */
-  replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  /**
+   * Brings a new head into a model's live document: with `previous` (the head it replaced) only
+   * the changes from `previous` are applied, so unsaved live edits by others survive; without it
+   * the live content becomes exactly `document`.
+   */
+  replaceDocument: (
+    modelId: string,
+    document: ThreatModelDocument,
+    previous?: ThreatModelDocument,
+  ) => Promise<void>;
   /** The live content of a model open on this instance (unsaved edits included), else null. */
   currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Tells every browser on a model's live canvas that something outside the document changed. */
@@ -11,7 +20,10 @@ export type LiveDocuments = {
 };
 
 /** Stateless messages the server sends to a live canvas (JSON in Hocuspocus' stateless channel). */
-export type LiveEvent = { type: "comments" };
+export type LiveEvent =
+  | { type: "comments" }
+  /** A version was saved or restored: open canvases take it as their new base. */
+  | { type: "saved"; number: number; contentHash: string };
 
 // One per process, shared between server.ts and API routes (which Next.js bundles separately).
 const KEY = Symbol.for("trustboard.live-documents");

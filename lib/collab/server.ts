@@ -68,7 +68,11 @@ export type CollabServer = {
   /** Takes over an HTTP upgrade on COLLAB_PATH; returns false for other paths. */
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Replaces a loaded live document's content (a version saved or restored through the API). */
-  replaceDocument: (modelId: string, document: ThreatModelDocument) => Promise<void>;
+  replaceDocument: (
+    modelId: string,
+    document: ThreatModelDocument,
+    previous?: ThreatModelDocument,
+  ) => Promise<void>;
   currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Sends a stateless event to everyone connected to a model's live document on this instance. */
   announce: (modelId: string, event: LiveEvent) => void;
@@ -129,7 +133,7 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       sockets.handleUpgrade(request, socket, head, (ws) => hocuspocus.handleConnection(ws, request));
       return true;
     },
-    async replaceDocument(modelId, document) {
+    async replaceDocument(modelId, document, previous) {
       const name = documentNameFor(modelId);
       if (!hocuspocus.documents.has(name)) {
         // Nobody has it open: forget the stale live state, the next load starts from the new head.
@@ -141,7 +145,7 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       }
       const connection = await hocuspocus.openDirectConnection(name, {});
       try {
-        await connection.transact((live) => writeDocument(live, document));
+        await connection.transact((live) => writeDocument(live, document, previous));
       } finally {
         await connection.disconnect();
       }

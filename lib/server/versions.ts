@@ -95,14 +95,34 @@ export async function saveVersion(
     });
     return { status: "created", number, contentHash: content.contentHash };
   });
-  if (result.status === "created") await showInOpenCanvases(modelId, JSON.parse(content.canonicalJson));
+  if (result.status === "created") await showInOpenCanvases(modelId, result.number);
   return result;
 }
 
-/** A new head reaches the browsers that have the model open (the live document takes its content). */
-async function showInOpenCanvases(modelId: string, document: ThreatModelDocument): Promise<void> {
+/**
+ * A new head reaches the browsers that have the model open: the live document takes the changes
+ * from the previous head (leaving others' unsaved live edits alone), and every canvas takes the new
+ * version as its base, so nobody's next save is refused as stale. The version has committed, so a
+ * failure here is only logged.
+ */
+async function showInOpenCanvases(modelId: string, number: number): Promise<void> {
+  const live = liveDocuments();
+  if (!live) return;
   try {
-    await liveDocuments()?.replaceDocument(modelId, document);
+    const rows = await db().modelVersion.findMany({
+      where: { modelId, number: { in: [number - 1, number] } },
+      select: { number: true, content: true, contentHash: true },
+    });
+    const head = rows.find((row) => row.number === number);
+    const previous = rows.find((row) => row.number === number - 1);
+    if (!head) return;
+    // Stored content was validated on the way in.
+    await live.replaceDocument(
+      modelId,
+      head.content as unknown as ThreatModelDocument,
+      previous?.content as unknown as ThreatModelDocument | undefined,
+    );
+    live.announce(modelId, { type: "saved", number, contentHash: head.contentHash });
   } catch (error) {
     console.error(`Could not update the live canvas of model ${modelId}:`, error);
   }
@@ -145,13 +165,7 @@ export async function restoreVersion(
     });
     return { number: created, contentHash: source.contentHash };
   });
-  if (liveDocuments()) {
-    const row = await db().modelVersion.findUniqueOrThrow({
-      where: { modelId_number: { modelId, number: restored.number } },
-      select: { content: true },
-    });
-    await showInOpenCanvases(modelId, row.content as unknown as ThreatModelDocument);
-  }
+  await showInOpenCanvases(modelId, restored.number);
   return restored;
 }
 

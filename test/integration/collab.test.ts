@@ -211,4 +211,39 @@ describe("live canvas server", () => {
       "the API's version in the open document",
     );
   });
+
+  it("a version saved through the API keeps others' unsaved live edits, and tells every canvas its new base", async () => {
+    const modelId = await demoModel();
+    const a = await connect(editorA, modelId);
+    const b = await connect(editorB, modelId);
+    const events: string[] = [];
+    b.provider.on("stateless", ({ payload }: { payload: string }) => events.push(payload));
+    await until(() => a.provider.isSynced && b.provider.isSynced, "both synced");
+
+    // B adds an element on the live canvas and does not save it.
+    const live = readDocument(b.ydoc);
+    const [first] = live.elements.filter((e) => e.kind !== "trust-boundary");
+    if (!first) throw new Error("demo model without elements");
+    const unsaved = { ...first, id: "el-unsaved", label: "Unsaved by B", parentId: undefined };
+    writeDocument(b.ydoc, { ...live, elements: [...live.elements, unsaved] }, live);
+    await until(() => labelOf(a.ydoc, "el-unsaved") === "Unsaved by B", "B's edit at A");
+
+    // Meanwhile a script saves version 3 from version 2 with a new title.
+    const saved = await saveVersion(editorA, modelId, {
+      baseVersion: 2,
+      document: { ...demoDocument(), title: "Retitled by a script" },
+      message: "script",
+    });
+    expect(saved.status).toBe("created");
+    for (const replica of [a, b]) {
+      await until(() => readDocument(replica.ydoc).title === "Retitled by a script", "the new title");
+      expect(labelOf(replica.ydoc, "el-unsaved")).toBe("Unsaved by B");
+    }
+    await until(() => events.length > 0, "the saved event");
+    expect(JSON.parse(events[0] ?? "{}")).toEqual({
+      type: "saved",
+      number: 3,
+      contentHash: saved.contentHash,
+    });
+  });
 });
