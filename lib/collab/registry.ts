@@ -4,20 +4,19 @@ import type { ThreatModelDocument } from "@/lib/domain/document";
 export type LiveDocuments = {
   /** Replaces a model's live content (a version saved or restored through the API). */
   /**
-   * Brings a new head into a model's live document: with `previous` (the head it replaced) only
-   * the changes from `previous` are applied, so unsaved live edits by others survive; without it
-   * the live content becomes exactly `document`.
+   * Brings a new head into a model's live document. `load` is only called when the document is
+   * open here (saves of models nobody has open pay nothing): with `previous` (the head it replaced)
+   * only the changes from `previous` are applied, so unsaved live edits by others survive; without
+   * it the live content becomes exactly `document`.
    */
-  replaceDocument: (
-    modelId: string,
-    document: ThreatModelDocument,
-    previous?: ThreatModelDocument,
-  ) => Promise<void>;
+  replaceDocument: (modelId: string, load: () => Promise<NewHead | null>) => Promise<void>;
   /** The live content of a model open on this instance (unsaved edits included), else null. */
   currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Tells every browser on a model's live canvas that something outside the document changed. */
   announce: (modelId: string, event: LiveEvent) => void;
 };
+
+export type NewHead = { document: ThreatModelDocument; previous?: ThreatModelDocument };
 
 /** Stateless messages the server sends to a live canvas (JSON in Hocuspocus' stateless channel). */
 export type LiveEvent =

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { findMembershipForModel } from "@/lib/server/workspaces";
-import type { LiveEvent } from "./registry";
+import type { LiveEvent, NewHead } from "./registry";
 import { readDocument, seedUpdate, writeDocument } from "./ydoc";
 
 /** The WebSocket path the live canvas connects to, on the app's own origin. */
@@ -68,11 +68,7 @@ export type CollabServer = {
   /** Takes over an HTTP upgrade on COLLAB_PATH; returns false for other paths. */
   handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
   /** Replaces a loaded live document's content (a version saved or restored through the API). */
-  replaceDocument: (
-    modelId: string,
-    document: ThreatModelDocument,
-    previous?: ThreatModelDocument,
-  ) => Promise<void>;
+  replaceDocument: (modelId: string, load: () => Promise<NewHead | null>) => Promise<void>;
   currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Sends a stateless event to everyone connected to a model's live document on this instance. */
   announce: (modelId: string, event: LiveEvent) => void;
@@ -133,7 +129,7 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       sockets.handleUpgrade(request, socket, head, (ws) => hocuspocus.handleConnection(ws, request));
       return true;
     },
-    async replaceDocument(modelId, document, previous) {
+    async replaceDocument(modelId, load) {
       const name = documentNameFor(modelId);
       if (!hocuspocus.documents.has(name)) {
         // Nobody has it open: forget the stale live state, the next load starts from the new head.
@@ -143,9 +139,11 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
         });
         return;
       }
+      const head = await load();
+      if (!head) return;
       const connection = await hocuspocus.openDirectConnection(name, {});
       try {
-        await connection.transact((live) => writeDocument(live, document, previous));
+        await connection.transact((live) => writeDocument(live, head.document, head.previous));
       } finally {
         await connection.disconnect();
       }

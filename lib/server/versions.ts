@@ -95,7 +95,7 @@ export async function saveVersion(
     });
     return { status: "created", number, contentHash: content.contentHash };
   });
-  if (result.status === "created") await showInOpenCanvases(modelId, result.number);
+  if (result.status === "created") await showInOpenCanvases(modelId, result.number, result.contentHash);
   return result;
 }
 
@@ -105,24 +105,22 @@ export async function saveVersion(
  * version as its base, so nobody's next save is refused as stale. The version has committed, so a
  * failure here is only logged.
  */
-async function showInOpenCanvases(modelId: string, number: number): Promise<void> {
+async function showInOpenCanvases(modelId: string, number: number, contentHash: string): Promise<void> {
   const live = liveDocuments();
   if (!live) return;
   try {
-    const rows = await db().modelVersion.findMany({
-      where: { modelId, number: { in: [number - 1, number] } },
-      select: { number: true, content: true, contentHash: true },
+    await live.replaceDocument(modelId, async () => {
+      const rows = await db().modelVersion.findMany({
+        where: { modelId, number: { in: [number - 1, number] } },
+        select: { number: true, content: true },
+      });
+      // Stored content was validated on the way in.
+      const contentOf = (n: number) =>
+        rows.find((row) => row.number === n)?.content as unknown as ThreatModelDocument | undefined;
+      const document = contentOf(number);
+      return document ? { document, previous: contentOf(number - 1) } : null;
     });
-    const head = rows.find((row) => row.number === number);
-    const previous = rows.find((row) => row.number === number - 1);
-    if (!head) return;
-    // Stored content was validated on the way in.
-    await live.replaceDocument(
-      modelId,
-      head.content as unknown as ThreatModelDocument,
-      previous?.content as unknown as ThreatModelDocument | undefined,
-    );
-    live.announce(modelId, { type: "saved", number, contentHash: head.contentHash });
+    live.announce(modelId, { type: "saved", number, contentHash });
   } catch (error) {
     console.error(`Could not update the live canvas of model ${modelId}:`, error);
   }
@@ -165,7 +163,7 @@ export async function restoreVersion(
     });
     return { number: created, contentHash: source.contentHash };
   });
-  await showInOpenCanvases(modelId, restored.number);
+  await showInOpenCanvases(modelId, restored.number, restored.contentHash);
   return restored;
 }
 
