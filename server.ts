@@ -68,6 +68,7 @@ async function main() {
       port: config.PORT,
       host: config.HOST,
       onUpgrade: live.handleUpgrade,
+      trustProxy: config.TRUST_PROXY,
     });
     const { printBanner } = await import("@/lib/runtime/banner");
     printBanner({ port: config.PORT, databaseUrl: database.embedded ? database.url : null, isDev });

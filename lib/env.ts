@@ -34,6 +34,7 @@ const EnvSchema = z
       .positive()
       .default(5 * 1024 * 1024),
     TRUSTBOARD_DATA_DIR: z.string().min(1).default(".data"),
+    TRUST_PROXY: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

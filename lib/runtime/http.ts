@@ -12,12 +12,15 @@ export async function startHttpServer(opts: {
   host: string;
   /** Takes WebSocket upgrades on its own path (the live canvas); returns false for others. */
   onUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+  /** A reverse proxy in front sets X-Forwarded-For (TRUST_PROXY); otherwise the socket decides. */
+  trustProxy?: boolean;
 }): Promise<HttpServer> {
   const app = next({ dev: opts.dev, dir: process.cwd(), hostname: opts.host, port: opts.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
     setForwardedProto(req);
+    setClientAddress(req.headers, req.socket.remoteAddress, opts.trustProxy ?? false);
     handle(req, res).catch((error: unknown) => {
       console.error("Request failed", error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
@@ -52,4 +55,20 @@ function setForwardedProto(req: IncomingMessage) {
   if (!req.headers["x-forwarded-proto"]) {
     req.headers["x-forwarded-proto"] = (req.socket as TLSSocket).encrypted ? "https" : "http";
   }
+}
+
+/**
+ * Who is asking, for the per-address sign-in limit (lib/auth/options.ts reads the rightmost
+ * X-Forwarded-For entry). Without a trusted proxy the header is the client's own word, so it is
+ * replaced with the socket's address: nobody can pick the address their failures count against.
+ * Behind a trusted proxy the proxy's header stands (the socket would be the proxy itself).
+ */
+export function setClientAddress(
+  headers: IncomingMessage["headers"],
+  remoteAddress: string | undefined,
+  trustProxy: boolean,
+): void {
+  if (trustProxy && headers["x-forwarded-for"]) return;
+  headers["x-forwarded-for"] = remoteAddress ?? "unknown";
+  if (!trustProxy) delete headers["x-real-ip"];
 }
