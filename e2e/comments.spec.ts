@@ -4,16 +4,7 @@
  * reads along without being able to write.
  */
 import { nodeByLabel, openModel, snap } from "./canvas-helpers";
-import {
-  apiAs,
-  createWorkspaceViaApi,
-  expect,
-  signedInContext,
-  signIn,
-  signUpViaApi,
-  test,
-  unique,
-} from "./fixtures";
+import { expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -29,21 +20,15 @@ test("a threaded comment on an element travels live between an owner, a reviewer
   const carol = await signUpViaApi(request, baseURL, "comments-reviewer");
   const erin = await signUpViaApi(request, baseURL, "comments-viewer");
   await signIn(page, alice.email, alice.password);
-  const api = apiAs(page, origin);
-  const workspaceId = await createWorkspaceViaApi(api, unique("Comments space"));
-  for (const [person, role] of [
-    [carol, "REVIEWER"],
-    [erin, "VIEWER"],
-  ] as const) {
-    const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, { email: person.email, role });
-    expect(added.status(), await added.text()).toBe(201);
-  }
-  const modelName = unique("Commented model");
-  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
-    name: modelName,
-    templateId: "rag-assistant",
-  });
-  const { id: modelId } = (await created.json()) as { id: string };
+  const { modelId, modelName } = await teamWithModel(
+    page,
+    origin,
+    [
+      [carol, "REVIEWER"],
+      [erin, "VIEWER"],
+    ],
+    { name: "Commented model", templateId: "rag-assistant" },
+  );
 
   const carolSession = await signedInContext(browser, baseURL, carol.email, carol.password);
   const erinSession = await signedInContext(browser, baseURL, erin.email, erin.password);

@@ -158,6 +158,35 @@ export async function createWorkspaceViaApi(api: Api, name: string): Promise<str
   return ((await response.json()) as { id: string }).id;
 }
 
+export type Team = { workspaceId: string; modelId: string; modelName: string };
+
+/**
+ * A fresh workspace owned by the user signed in on `page`, with `members` added in their roles, and
+ * one model in it (from a template when `templateId` is given): the start of every journey that
+ * needs several people on one model.
+ */
+export async function teamWithModel(
+  page: Page,
+  origin: string,
+  members: readonly (readonly [Account, "EDITOR" | "REVIEWER" | "VIEWER"])[],
+  model: { name: string; templateId?: string },
+): Promise<Team & { api: Api }> {
+  const api = apiAs(page, origin);
+  const workspaceId = await createWorkspaceViaApi(api, unique("Team space"));
+  for (const [person, role] of members) {
+    const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, { email: person.email, role });
+    expect(added.status(), await added.text()).toBe(201);
+  }
+  const modelName = unique(model.name);
+  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
+    name: modelName,
+    ...(model.templateId ? { templateId: model.templateId } : {}),
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id: modelId } = (await created.json()) as { id: string };
+  return { api, workspaceId, modelId, modelName };
+}
+
 /** Presses Tab until `target` has the focus (none if it has it already), failing after `maxPresses`: proves it is reachable by keyboard. */
 export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   await expect(target).toBeVisible();

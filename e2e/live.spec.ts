@@ -5,17 +5,7 @@
  */
 import type { Page, WebSocketRoute } from "@playwright/test";
 import { addFromPalette, boxOf, centreOf, nodeByLabel, openModel, snap } from "./canvas-helpers";
-import {
-  type Account,
-  apiAs,
-  createWorkspaceViaApi,
-  expect,
-  signedInContext,
-  signIn,
-  signUpViaApi,
-  test,
-  unique,
-} from "./fixtures";
+import { type Account, expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -31,21 +21,15 @@ test("two editors and a viewer share one live canvas", async ({
   const bob = await signUpViaApi(request, baseURL, "live-b");
   const erin = await signUpViaApi(request, baseURL, "live-viewer");
   await signIn(page, alice.email, alice.password);
-  const api = apiAs(page, origin);
-  const workspaceId = await createWorkspaceViaApi(api, unique("Live space"));
-  for (const [person, role] of [
-    [bob, "EDITOR"],
-    [erin, "VIEWER"],
-  ] as const) {
-    const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, { email: person.email, role });
-    expect(added.status(), await added.text()).toBe(201);
-  }
-  const modelName = unique("Live model");
-  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
-    name: modelName,
-    templateId: "rag-assistant",
-  });
-  const { id: modelId } = (await created.json()) as { id: string };
+  const { modelId, modelName } = await teamWithModel(
+    page,
+    origin,
+    [
+      [bob, "EDITOR"],
+      [erin, "VIEWER"],
+    ],
+    { name: "Live model", templateId: "rag-assistant" },
+  );
 
   await openModel(page, modelId, modelName);
   const bobSession = await signedInContext(browser, baseURL, bob.email, bob.password);
@@ -118,20 +102,10 @@ async function twoEditors(
   const alice = await signUpViaApi(request, baseURL, "live-a");
   const bob = await signUpViaApi(request, baseURL, "live-b");
   await signIn(page, alice.email, alice.password);
-  const api = apiAs(page, origin);
-  const workspaceId = await createWorkspaceViaApi(api, unique("Live space"));
-  const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, {
-    email: bob.email,
-    role: "EDITOR",
-  });
-  expect(added.status(), await added.text()).toBe(201);
-  const modelName = unique("Live model");
-  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
-    name: modelName,
+  const { modelId, modelName } = await teamWithModel(page, origin, [[bob, "EDITOR"]], {
+    name: "Live model",
     templateId: "rag-assistant",
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: modelId } = (await created.json()) as { id: string };
   return { alice, bob, modelId, modelName };
 }
 

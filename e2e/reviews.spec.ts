@@ -5,16 +5,7 @@
  * and the gate fails again; the ledger verifies throughout.
  */
 import { snap } from "./canvas-helpers";
-import {
-  apiAs,
-  createWorkspaceViaApi,
-  expect,
-  signedInContext,
-  signIn,
-  signUpViaApi,
-  test,
-  unique,
-} from "./fixtures";
+import { expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -31,15 +22,15 @@ test("an author and two reviewers of different disciplines take a version throug
   const security = await signUpViaApi(request, baseURL, "sec-reviewer");
   const privacy = await signUpViaApi(request, baseURL, "privacy-reviewer");
   await signIn(page, author.email, author.password);
-  const api = apiAs(page, origin);
-  const workspaceId = await createWorkspaceViaApi(api, unique("Review space"));
-  for (const reviewer of [security, privacy]) {
-    const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, {
-      email: reviewer.email,
-      role: "REVIEWER",
-    });
-    expect(added.status(), await added.text()).toBe(201);
-  }
+  const { api, workspaceId, modelId, modelName } = await teamWithModel(
+    page,
+    origin,
+    [
+      [security, "REVIEWER"],
+      [privacy, "REVIEWER"],
+    ],
+    { name: "Support assistant", templateId: "rag-assistant" },
+  );
   const board = await api.post(`/api/v1/workspaces/${workspaceId}/boards`, {
     name: "Model risk board",
     members: [
@@ -50,13 +41,6 @@ test("an author and two reviewers of different disciplines take a version throug
   });
   expect(board.status(), await board.text()).toBe(201);
   const boardView = (await board.json()) as { id: string };
-  const modelName = unique("Support assistant");
-  const created = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
-    name: modelName,
-    templateId: "rag-assistant",
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: modelId } = (await created.json()) as { id: string };
 
   // The author asks for a review from the Sign-off panel.
   await page.goto(`/models/${modelId}`);

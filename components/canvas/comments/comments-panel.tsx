@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { ApiClientError } from "@/lib/client/api";
 import type { ThreatModelDocument } from "@/lib/domain/document";
 import { useCanvas } from "@/lib/store/canvas-context";
+import { SidePanelHeader } from "../side-panel-header";
 import type { Anchor, AnchorKind, Reply, Thread } from "./use-comments";
 
 type Props = {
@@ -64,14 +65,12 @@ export function CommentsPanel(props: Props) {
 
   return (
     <section aria-labelledby="comments-heading" className="flex h-full flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">
-        <h2 id="comments-heading" className="text-sm font-semibold text-ink">
-          Comments
-        </h2>
-        <Button variant="ghost" className="!px-2 !py-1 text-xs" onClick={props.onClose}>
-          Close comments
-        </Button>
-      </header>
+      <SidePanelHeader
+        id="comments-heading"
+        title="Comments"
+        closeLabel="Close comments"
+        onClose={props.onClose}
+      />
       {props.error ? (
         <div className="p-4">
           <Alert>{props.error}</Alert>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { SidePanelHeader } from "../side-panel-header";
 import type { VersionSummary } from "./use-versions";
 
 export type HistoryView = { kind: "version"; number: number } | { kind: "compare"; from: number; to: number };
@@ -28,14 +29,12 @@ export function HistoryPanel(props: Props) {
   const head = versions?.at(-1)?.number ?? 0;
   return (
     <section aria-labelledby="history-heading" className="flex h-full flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">
-        <h2 id="history-heading" className="text-sm font-semibold text-ink">
-          History
-        </h2>
-        <Button variant="ghost" className="!px-2 !py-1 text-xs" onClick={props.onClose}>
-          Close history
-        </Button>
-      </header>
+      <SidePanelHeader
+        id="history-heading"
+        title="History"
+        closeLabel="Close history"
+        onClose={props.onClose}
+      />
       {props.error ? (
         <div className="p-4">
           <Alert>{props.error}</Alert>
