@@ -13,7 +13,7 @@ export type LiveDocuments = {
   /** The live content of a model open on this instance (unsaved edits included), else null. */
   currentDocument: (modelId: string) => ThreatModelDocument | null;
   /** Tells every browser on a model's live canvas that something outside the document changed. */
-  announce: (modelId: string, event: LiveEvent) => void;
+  announce: (modelId: string, event: LiveEvent) => Promise<void>;
 };
 
 export type NewHead = { document: ThreatModelDocument; previous?: ThreatModelDocument };

@@ -48,6 +48,11 @@ export async function userFromCookieHeader(cookieHeader: string | undefined) {
   return actorFromUserId(token?.sub ?? undefined);
 }
 
+/** Whether a model has ever been open live (its live state is stored from the first load on). */
+async function hasLiveState(modelId: string): Promise<boolean> {
+  return (await db().threatModel.count({ where: { id: modelId, liveState: { not: null } } })) > 0;
+}
+
 /** Where a model's live document starts when it has no live state: its working copy, else its head. */
 async function startingDocument(modelId: string): Promise<ThreatModelDocument | null> {
   const model = await db().threatModel.findFirst({
@@ -70,8 +75,8 @@ export type CollabServer = {
   /** Replaces a loaded live document's content (a version saved or restored through the API). */
   replaceDocument: (modelId: string, load: () => Promise<NewHead | null>) => Promise<void>;
   currentDocument: (modelId: string) => ThreatModelDocument | null;
-  /** Sends a stateless event to everyone connected to a model's live document on this instance. */
-  announce: (modelId: string, event: LiveEvent) => void;
+  /** Sends a stateless event to everyone connected to a model's live document (on every instance). */
+  announce: (modelId: string, event: LiveEvent) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -83,6 +88,7 @@ export type CollabServer = {
  */
 export function createCollabServer(options: { redisUrl?: string; debounceMs?: number } = {}): CollabServer {
   const extensions = [];
+  const isShared = Boolean(options.redisUrl);
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
     extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379) }));
@@ -109,7 +115,24 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
         return document;
       }
       const start = await startingDocument(modelId);
-      if (start) Y.applyUpdate(document, seedUpdate(start));
+      if (!start) return document;
+      // The first instance to seed stores the seed at once; any other loads that, never a seed of
+      // its own from a head that may have moved on meanwhile (two different seeds by one client id
+      // would corrupt the shared document).
+      const seed = seedUpdate(start);
+      const { count } = await db().threatModel.updateMany({
+        where: { id: modelId, liveState: null },
+        data: { liveState: Buffer.from(seed) },
+      });
+      if (count === 1) {
+        Y.applyUpdate(document, seed);
+        return document;
+      }
+      const stored = await db().threatModel.findUnique({
+        where: { id: modelId },
+        select: { liveState: true },
+      });
+      if (stored?.liveState) Y.applyUpdate(document, new Uint8Array(stored.liveState));
       return document;
     },
     async onStoreDocument({ document, documentName }) {
@@ -131,14 +154,10 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
     },
     async replaceDocument(modelId, load) {
       const name = documentNameFor(modelId);
-      if (!hocuspocus.documents.has(name)) {
-        // Nobody has it open: forget the stale live state, the next load starts from the new head.
-        await db().threatModel.updateMany({
-          where: { id: modelId, liveState: { not: null } },
-          data: { liveState: null },
-        });
-        return;
-      }
+      // Never opened live: the first load starts from the new head anyway.
+      if (!hocuspocus.documents.has(name) && !(await hasLiveState(modelId))) return;
+      // Open here or not, the live document takes the change: stored live edits nobody has open
+      // survive it, and with Redis an instance that does have it open receives it.
       const head = await load();
       if (!head) return;
       const connection = await hocuspocus.openDirectConnection(name, {});
@@ -152,8 +171,19 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       const document = hocuspocus.documents.get(documentNameFor(modelId));
       return document ? readDocument(document) : null;
     },
-    announce(modelId, event) {
-      hocuspocus.documents.get(documentNameFor(modelId))?.broadcastStateless(JSON.stringify(event));
+    async announce(modelId, event) {
+      const name = documentNameFor(modelId);
+      const payload = JSON.stringify(event);
+      const loaded = hocuspocus.documents.get(name);
+      if (loaded) return loaded.broadcastStateless(payload);
+      if (!isShared || !(await hasLiveState(modelId))) return;
+      // Another instance may have it open: a short direct connection relays the event through Redis.
+      const connection = await hocuspocus.openDirectConnection(name, {});
+      try {
+        connection.document?.broadcastStateless(payload);
+      } finally {
+        await connection.disconnect();
+      }
     },
     async close() {
       // Store every open document now rather than lose the last debounce window on shutdown.

@@ -150,7 +150,7 @@ export async function createThread(
     });
     return row;
   });
-  announceComments(modelId);
+  void announceComments(modelId);
   return toThreadView(thread);
 }
 
@@ -183,7 +183,7 @@ export async function replyToThread(
     });
     return row;
   });
-  announceComments(modelId);
+  void announceComments(modelId);
   return toReplyView(reply);
 }
 
@@ -216,7 +216,7 @@ export async function setThreadResolved(
     const row = await tx.comment.findUniqueOrThrow({ where: { id: found.id }, select: threadSelect });
     return { thread: row, changed: count > 0 };
   });
-  if (changed) announceComments(modelId);
+  if (changed) void announceComments(modelId);
   return toThreadView(thread);
 }
 
@@ -245,10 +245,13 @@ async function findWritableThread(
   return comment;
 }
 
-/** Open canvases reload their comments. The write has committed, so a failed notice is only logged. */
-function announceComments(modelId: string): void {
+/**
+ * Open canvases reload their comments. The write has committed, so the notice is not awaited and a
+ * failed one is only logged.
+ */
+async function announceComments(modelId: string): Promise<void> {
   try {
-    liveDocuments()?.announce(modelId, { type: "comments" });
+    await liveDocuments()?.announce(modelId, { type: "comments" });
   } catch (error) {
     console.error(`Could not tell the live canvas of model ${modelId} about its comments:`, error);
   }

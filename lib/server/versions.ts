@@ -95,7 +95,9 @@ export async function saveVersion(
     });
     return { status: "created", number, contentHash: content.contentHash };
   });
-  if (result.status === "created") await showInOpenCanvases(modelId, result.number, result.contentHash);
+  // Not awaited: the save has committed, and open canvases catch up on their own (with Redis that
+  // can take a second or two when another instance holds the document).
+  if (result.status === "created") void showInOpenCanvases(modelId, result.number, result.contentHash);
   return result;
 }
 
@@ -120,7 +122,7 @@ async function showInOpenCanvases(modelId: string, number: number, contentHash: 
       const document = contentOf(number);
       return document ? { document, previous: contentOf(number - 1) } : null;
     });
-    live.announce(modelId, { type: "saved", number, contentHash });
+    await live.announce(modelId, { type: "saved", number, contentHash });
   } catch (error) {
     console.error(`Could not update the live canvas of model ${modelId}:`, error);
   }
@@ -163,7 +165,7 @@ export async function restoreVersion(
     });
     return { number: created, contentHash: source.contentHash };
   });
-  await showInOpenCanvases(modelId, restored.number, restored.contentHash);
+  void showInOpenCanvases(modelId, restored.number, restored.contentHash);
   return restored;
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { getAuthOptions } from "@/lib/auth/options";
+import { setLiveDocuments } from "@/lib/collab/registry";
 import { COLLAB_PATH, type CollabServer, createCollabServer, documentNameFor } from "@/lib/collab/server";
 import { readDocument, writeDocument } from "@/lib/collab/ydoc";
 import { demoDocument } from "@/lib/db/seed";
@@ -57,7 +58,9 @@ async function connect(instance: Instance, user: TestUser, modelId: string) {
   provider.attach();
   clients.push({ provider, socket });
   await until(() => provider.isSynced, "sync");
-  return ydoc;
+  const events: string[] = [];
+  provider.on("stateless", ({ payload }: { payload: string }) => events.push(payload));
+  return Object.assign(ydoc, { events });
 }
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -116,5 +119,32 @@ describe("two app instances with REDIS_URL", () => {
       () => readDocument(a).elements.find((e) => e.id === element.id)?.label === "From instance 2",
       "instance 2's edit at instance 1",
     );
+  });
+
+  it("a version saved and an event announced through an instance without the model open reach the other's clients", async () => {
+    const model = await createTestModel(alice, workspaceId);
+    await saveVersion(alice, model.id, { baseVersion: 1, document: demoDocument(), message: "demo" });
+    const [first, second] = instances as [Instance, Instance];
+    const b = await connect(second, bob, model.id);
+    expect(first.collab.hocuspocus.documents.has(documentNameFor(model.id))).toBe(false);
+
+    // The API request lands on instance 1, where nobody has the model open.
+    setLiveDocuments(first.collab);
+    try {
+      const saved = await saveVersion(alice, model.id, {
+        baseVersion: 2,
+        document: { ...demoDocument(), title: "Saved through instance 1" },
+        message: "",
+      });
+      await until(() => readDocument(b).title === "Saved through instance 1", "the new head at instance 2");
+      await until(() => b.events.length > 0, "the saved event at instance 2");
+      expect(JSON.parse(b.events[0] ?? "{}")).toEqual({
+        type: "saved",
+        number: 3,
+        contentHash: saved.contentHash,
+      });
+    } finally {
+      setLiveDocuments(null);
+    }
   });
 });

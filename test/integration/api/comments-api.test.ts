@@ -68,7 +68,7 @@ beforeAll(async () => {
   setLiveDocuments({
     replaceDocument: async () => {},
     currentDocument: (modelId: string) => liveContent.get(modelId) ?? null,
-    announce: (modelId: string, event: LiveEvent) => {
+    announce: async (modelId: string, event: LiveEvent) => {
       // Saving versions (to set tests up) announces those; this file is about comments.
       if (event.type !== "saved") announced.push(event.type === "comments" ? modelId : JSON.stringify(event));
     },
