@@ -53,6 +53,45 @@ async function hasLiveState(modelId: string): Promise<boolean> {
   return (await db().threatModel.count({ where: { id: modelId, liveState: { not: null } } })) > 0;
 }
 
+/**
+ * Stores a model's live state and when (the database's clock, as the working copy's `updatedAt`).
+ * With `onlyIfEmpty` it writes only where no state is stored yet; returns whether it wrote.
+ */
+async function storeLiveState(modelId: string, state: Uint8Array, onlyIfEmpty = false): Promise<boolean> {
+  const bytes = Buffer.from(state);
+  const written = onlyIfEmpty
+    ? await db().$executeRaw`
+        UPDATE "ThreatModel" SET "liveState" = ${bytes}, "liveStateAt" = CURRENT_TIMESTAMP
+        WHERE "id" = ${modelId} AND "liveState" IS NULL`
+    : await db().$executeRaw`
+        UPDATE "ThreatModel" SET "liveState" = ${bytes}, "liveStateAt" = CURRENT_TIMESTAMP
+        WHERE "id" = ${modelId}`;
+  return written === 1;
+}
+
+/**
+ * A stored live state, plus the autosaved working copy when that is newer: a tab autosaves its
+ * draft (1.5 s after an edit) before the live state's debounced store (2 s), so a crash in between
+ * leaves the newest edits only in the draft.
+ */
+async function storedLiveState(modelId: string) {
+  const row = await db().threatModel.findUnique({
+    where: { id: modelId },
+    select: {
+      liveState: true,
+      liveStateAt: true,
+      workingCopy: { select: { content: true, updatedAt: true } },
+    },
+  });
+  if (!row?.liveState || row.liveState.byteLength === 0) return null;
+  const draft = row.workingCopy;
+  const isDraftNewer = draft && (!row.liveStateAt || draft.updatedAt > row.liveStateAt);
+  return {
+    state: new Uint8Array(row.liveState),
+    newerDraft: isDraftNewer ? ThreatModelDocumentSchema.parse(draft.content) : null,
+  };
+}
+
 /** Where a model's live document starts when it has no live state: its working copy, else its head. */
 async function startingDocument(modelId: string): Promise<ThreatModelDocument | null> {
   const model = await db().threatModel.findFirst({
@@ -109,38 +148,27 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
     },
     async onLoadDocument({ document, documentName }) {
       const modelId = modelIdOf(documentName);
-      const row = await db().threatModel.findUnique({ where: { id: modelId }, select: { liveState: true } });
-      if (row?.liveState && row.liveState.byteLength > 0) {
-        Y.applyUpdate(document, new Uint8Array(row.liveState));
-        return document;
-      }
+      const loadStored = async () => {
+        const stored = await storedLiveState(modelId);
+        if (!stored) return false;
+        Y.applyUpdate(document, stored.state);
+        // The draft is the newer full view of the same document: take what changed since.
+        if (stored.newerDraft) writeDocument(document, stored.newerDraft, readDocument(document));
+        return true;
+      };
+      if (await loadStored()) return document;
       const start = await startingDocument(modelId);
       if (!start) return document;
       // The first instance to seed stores the seed at once; any other loads that, never a seed of
       // its own from a head that may have moved on meanwhile (two different seeds by one client id
       // would corrupt the shared document).
       const seed = seedUpdate(start);
-      const { count } = await db().threatModel.updateMany({
-        where: { id: modelId, liveState: null },
-        data: { liveState: Buffer.from(seed) },
-      });
-      if (count === 1) {
-        Y.applyUpdate(document, seed);
-        return document;
-      }
-      const stored = await db().threatModel.findUnique({
-        where: { id: modelId },
-        select: { liveState: true },
-      });
-      if (stored?.liveState) Y.applyUpdate(document, new Uint8Array(stored.liveState));
+      if (await storeLiveState(modelId, seed, true)) Y.applyUpdate(document, seed);
+      else await loadStored();
       return document;
     },
     async onStoreDocument({ document, documentName }) {
-      const state = Y.encodeStateAsUpdate(document);
-      await db().threatModel.update({
-        where: { id: modelIdOf(documentName) },
-        data: { liveState: Buffer.from(state) },
-      });
+      await storeLiveState(modelIdOf(documentName), Y.encodeStateAsUpdate(document));
     },
   });
   const sockets = new WebSocketServer({ noServer: true });
@@ -189,12 +217,7 @@ export function createCollabServer(options: { redisUrl?: string; debounceMs?: nu
       // Store every open document now rather than lose the last debounce window on shutdown.
       await Promise.all(
         [...hocuspocus.documents.entries()].map(([name, document]) =>
-          db()
-            .threatModel.update({
-              where: { id: modelIdOf(name) },
-              data: { liveState: Buffer.from(Y.encodeStateAsUpdate(document)) },
-            })
-            .catch(() => {}),
+          storeLiveState(modelIdOf(name), Y.encodeStateAsUpdate(document)).catch(() => {}),
         ),
       );
       hocuspocus.closeConnections();

@@ -12,6 +12,7 @@ import { readDocument, writeDocument } from "@/lib/collab/ydoc";
 import { db } from "@/lib/db/client";
 import { demoDocument } from "@/lib/db/seed";
 import { saveVersion } from "@/lib/server/versions";
+import { putWorkingCopy } from "@/lib/server/working-copy";
 import { createWorkspace } from "@/lib/server/workspaces";
 import { createMember, createTestModel, createUser, type TestUser } from "./fixtures";
 
@@ -245,5 +246,52 @@ describe("live canvas server", () => {
       number: 3,
       contentHash: saved.contentHash,
     });
+  });
+
+  it("after a crash, an autosaved draft newer than the stored live state wins; an older one does not", async () => {
+    const modelId = await demoModel();
+    const name = documentNameFor(modelId);
+    const storedTitle = async () => {
+      const row = await db().threatModel.findUniqueOrThrow({
+        where: { id: modelId },
+        select: { liveState: true },
+      });
+      if (!row.liveState) return null;
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, new Uint8Array(row.liveState));
+      return readDocument(replica).title;
+    };
+    const editAndLeave = async (user: TestUser, title: string) => {
+      const client = await connect(user, modelId);
+      await until(() => client.provider.isSynced, "synced");
+      const before = readDocument(client.ydoc);
+      writeDocument(client.ydoc, { ...before, title }, before);
+      const started = Date.now();
+      while ((await storedTitle()) !== title) {
+        if (Date.now() - started > 5000) throw new Error(`live state never stored "${title}"`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      client.close();
+      await until(() => !collab.hocuspocus.documents.has(name), "the document unloaded");
+    };
+
+    // The live state is stored; then a tab autosaves a draft with a later edit, and the server dies
+    // before storing the live state again.
+    await editAndLeave(editorA, "Stored live");
+    await putWorkingCopy(editorA, modelId, {
+      baseVersion: 2,
+      document: { ...demoDocument(), title: "Only in the newer draft" },
+    });
+    const afterCrash = await connect(editorB, modelId);
+    await until(() => afterCrash.provider.isSynced, "synced");
+    expect(readDocument(afterCrash.ydoc).title).toBe("Only in the newer draft");
+    afterCrash.close();
+    await until(() => !collab.hocuspocus.documents.has(name), "the document unloaded");
+
+    // Live edits stored after the draft win over it.
+    await editAndLeave(editorB, "Newer than the draft");
+    const later = await connect(editorA, modelId);
+    await until(() => later.provider.isSynced, "synced");
+    expect(readDocument(later.ydoc).title).toBe("Newer than the draft");
   });
 });
