@@ -35,10 +35,21 @@ async function main(): Promise<number> {
   env.CHROMIUM_PATH = ensureChromium();
   env.E2E_PORT = String(await findFreePort());
   let cleanup = async () => {};
+  try {
+    return await run(env, (drop) => {
+      cleanup = drop;
+    });
+  } finally {
+    // Also when the migration, the seed or the build fails: the fresh database is never left behind.
+    await cleanup().catch((error: unknown) => console.error("Could not drop the e2e database:", error));
+  }
+}
+
+async function run(env: NodeJS.ProcessEnv, onDatabase: (drop: () => Promise<void>) => void): Promise<number> {
   if (process.env.DATABASE_URL) {
     const database = await freshDatabaseOn(process.env.DATABASE_URL);
     env.DATABASE_URL = database.url;
-    cleanup = database.drop;
+    onDatabase(database.drop);
     const { migrate } = await import("@/lib/db/migrate");
     await migrate(database.url);
     process.env.DATABASE_URL = database.url;
@@ -65,7 +76,6 @@ async function main(): Promise<number> {
     );
     child.on("exit", (exitCode) => resolve(exitCode ?? 1));
   });
-  await cleanup().catch((error: unknown) => console.error("Could not drop the e2e database:", error));
   return code;
 }
 
