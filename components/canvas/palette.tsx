@@ -4,6 +4,7 @@ import { useReactFlow } from "@xyflow/react";
 import { type DragEvent, memo } from "react";
 import { ELEMENT_KINDS, type ElementKind, KIND_INFO } from "@/lib/domain/kinds";
 import { useCanvas } from "@/lib/store/canvas-context";
+import { freeSpot } from "./free-spot";
 import { KindIcon } from "./nodes/kind-icon";
 
 export const PALETTE_MIME = "application/x-trustboard-kind";
@@ -15,7 +16,7 @@ const ML = ELEMENT_KINDS.filter((kind) => !DFD.includes(kind));
 function PaletteView() {
   const addElement = useCanvas((s) => s.addElement);
   const select = useCanvas((s) => s.select);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodes, getInternalNode } = useReactFlow();
 
   const addAtCentre = (kind: ElementKind) => {
     const pane = document.querySelector(".react-flow__pane")?.getBoundingClientRect();
@@ -23,10 +24,13 @@ function PaletteView() {
       ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
       : { x: 0, y: 0 };
     const { width, height } = KIND_INFO[kind].defaultSize;
-    const id = addElement(kind, {
-      x: Math.round(centre.x - width / 2),
-      y: Math.round(centre.y - height / 2),
-    });
+    const corners = getNodes()
+      .filter((node) => node.type !== "boundary")
+      .flatMap((node) => getInternalNode(node.id)?.internals.positionAbsolute ?? []);
+    const id = addElement(
+      kind,
+      freeSpot({ x: Math.round(centre.x - width / 2), y: Math.round(centre.y - height / 2) }, corners),
+    );
     select([id]);
   };
 

@@ -19,24 +19,39 @@ const DRAG_MS = 40;
 
 const paneSize = (s: ReactFlowState) => ({ width: s.width, height: s.height });
 
+type Marks = { color: string; selection: readonly string[]; dragging: Peer["dragging"] }[];
+
+/**
+ * What of others' presence changes how the diagram is drawn, as a string: awareness hands over new
+ * peer objects with every pointer move, and the diagram should only redraw when a selection or a
+ * drag changes.
+ */
+const marksKey = (peers: readonly Peer[]) =>
+  JSON.stringify(
+    others(peers)
+      .filter((peer) => peer.selection.length > 0 || peer.dragging)
+      .map((peer) => ({ color: peer.color, selection: peer.selection, dragging: peer.dragging })),
+  );
+
 /** Others' selections outlined in their colour, and elements they are dragging where they are now. */
 export function usePeerDecorations(nodes: CanvasNode[], edges: FlowEdge[]) {
-  const peers = usePresence((s) => s.peers);
+  const key = usePresence((s) => marksKey(s.peers));
   return useMemo(() => {
-    const selectedBy = new Map<string, Peer>();
+    const marks = JSON.parse(key) as Marks;
+    if (marks.length === 0) return { nodes, edges };
+    const selectedBy = new Map<string, string>();
     const dragged = new Map<string, { x: number; y: number }>();
-    for (const peer of others(peers)) {
-      for (const id of peer.selection) if (!selectedBy.has(id)) selectedBy.set(id, peer);
+    for (const peer of marks) {
+      for (const id of peer.selection) if (!selectedBy.has(id)) selectedBy.set(id, peer.color);
       for (const [id, position] of Object.entries(peer.dragging ?? {})) dragged.set(id, position);
     }
-    if (selectedBy.size === 0 && dragged.size === 0) return { nodes, edges };
     const mark = <T extends { id: string; className?: string; style?: CSSProperties }>(item: T): T => {
-      const peer = selectedBy.get(item.id);
-      if (!peer) return item;
+      const color = selectedBy.get(item.id);
+      if (!color) return item;
       return {
         ...item,
         className: `${item.className ?? ""} peer-selected`.trim(),
-        style: { ...item.style, ["--peer-color" as string]: peer.color },
+        style: { ...item.style, ["--peer-color" as string]: color },
       };
     };
     return {
@@ -47,7 +62,7 @@ export function usePeerDecorations(nodes: CanvasNode[], edges: FlowEdge[]) {
       }),
       edges: edges.map(mark),
     };
-  }, [peers, nodes, edges]);
+  }, [key, nodes, edges]);
 }
 
 /**
