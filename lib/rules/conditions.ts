@@ -16,7 +16,8 @@ import {
 
 /** Conditions and word lists that several rule families share. */
 
-// kind-properties.ts has no "serves an LLM" field yet; these undeclared (loose) keys say so.
+// `servesLlm` is the documented property (inference endpoints, third-party models); a free-text
+// `modelType` naming a language model counts too, for documents written by hand or imported.
 export const SERVES_LLM = any([
   isTrue("servesLlm"),
   property("modelType", { hasWord: ["llm", "language model"] }),

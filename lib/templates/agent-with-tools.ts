@@ -140,6 +140,7 @@ export const agentWithTools = defineTemplate({
         ),
         node("e-llm", "third-party-model", "Hosted LLM", { col: 4, row: 0 }, "b-services", {
           vendor: "LLM API provider",
+          servesLlm: true,
         }),
         node("e-mail-service", "external-entity", "Email provider", { col: 4, row: 1 }, "b-services", {
           organization: "Email SaaS",

@@ -79,6 +79,7 @@ export const fineTuneFoundationModel = defineTemplate({
           "b-model-hub",
           {
             vendor: "Public model hub",
+            servesLlm: true,
             verifiedChecksum: verifiedChecksums,
             serializationFormat: verifiedChecksums ? "safetensors" : "pickle (PyTorch .bin)",
           },
@@ -128,6 +129,7 @@ export const fineTuneFoundationModel = defineTemplate({
           authenticated: true,
           rateLimited: exposedToInternet,
           returnsConfidenceScores: false,
+          servesLlm: true,
         }),
         node(
           "e-users",

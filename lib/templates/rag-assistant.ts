@@ -80,6 +80,7 @@ export const ragAssistant = defineTemplate({
           authenticated: !exposedToInternet,
           rateLimited: exposedToInternet,
           returnsConfidenceScores: false,
+          servesLlm: true,
         }),
         node("e-orchestrator", "llm-agent", "RAG orchestrator", { col: 2, row: 0 }, "b-app", {
           model: "Hosted LLM",
@@ -109,6 +110,7 @@ export const ragAssistant = defineTemplate({
         }),
         node("e-llm", "third-party-model", "Hosted LLM", { col: 3, row: 0 }, "b-llm-vendor", {
           vendor: "LLM API provider",
+          servesLlm: true,
         }),
         ...when(
           ingestsWebContent,

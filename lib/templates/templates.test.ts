@@ -7,6 +7,8 @@ import {
   ThreatModelDocumentSchema,
 } from "@/lib/domain/document";
 import type { ElementKind } from "@/lib/domain/kinds";
+import { suggestThreats } from "@/lib/rules/suggest";
+import { stubLookup } from "@/lib/rules/testing";
 import {
   findTemplate,
   instantiateTemplate,
@@ -336,6 +338,21 @@ describe("what the parameters mean", () => {
     expect(effectiveTrustLevel(bold, "e-code-runner")).toBe("untrusted");
     expect(elementOf(bold, "e-code-runner", "process").parentId).toBe("b-sandbox");
     expect(has(bold, "f-payment-order") && !has(careful, "f-payment-order")).toBe(true);
+  });
+});
+
+describe("language models in the templates", () => {
+  it.each([
+    ["rag-assistant", "e-llm"],
+    ["agent-with-tools", "e-llm"],
+    ["fine-tune-foundation-model", "e-serving"],
+  ])("%s marks %s as a language model, so the LLM rules reach it", (id, elementId) => {
+    const document = instantiateTemplate(id);
+    expect(document.elements.find((e) => e.id === elementId)?.properties.servesLlm).toBe(true);
+    const llmThreats = suggestThreats(document, stubLookup).filter(
+      (s) => s.targetIds.includes(elementId) && s.catalogId.startsWith("llm-"),
+    );
+    expect(llmThreats.length).toBeGreaterThan(0);
   });
 });
 

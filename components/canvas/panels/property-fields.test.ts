@@ -30,7 +30,7 @@ describe("property fields", () => {
 
   it("puts checkboxes after the other controls", () => {
     const types = propertyFieldsOf("third-party-model").map((field) => field.type);
-    expect(types).toEqual(["string", "string", "boolean"]);
+    expect(types).toEqual(["string", "string", "boolean", "boolean"]);
   });
 
   it("sets a property, and removes it when emptied, keeping unknown keys", () => {

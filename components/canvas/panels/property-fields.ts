@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   includesUntrustedInput: "Includes untrusted input",
   verifiedChecksum: "Checksum verified",
   returnsConfidenceScores: "Returns confidence scores",
+  servesLlm: "Is a language model (LLM)",
   online: "Serves online (low latency)",
   sources: "Sources",
 };
