@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { MenuButton } from "@/components/ui/menu-button";
 import { useCanvas } from "@/lib/store/canvas-context";
@@ -130,42 +130,34 @@ function EditorToolbarView(props: Props) {
         />
       )}
       {props.canEdit && !props.isShowingVersion ? (
-        <Button
-          variant="ghost"
+        <PanelToggle
           onClick={props.onSuggest}
-          aria-pressed={props.isSuggestOpen}
+          isOpen={props.isSuggestOpen}
           title="Threats the diagram calls for, with the reason for each"
-          className={`${COMPACT} ${props.isSuggestOpen ? "bg-slate-100" : ""}`}
         >
           Suggest threats
-        </Button>
+        </PanelToggle>
       ) : null}
       {props.isShowingVersion ? null : (
-        <Button
-          variant="ghost"
+        <PanelToggle
           onClick={props.onCatalog}
-          aria-pressed={props.isCatalogOpen}
+          isOpen={props.isCatalogOpen}
           title="Browse the threat catalog (ATLAS, STRIDE, OWASP, LINDDUN)"
-          className={`${COMPACT} ${props.isCatalogOpen ? "bg-slate-100" : ""}`}
         >
           Catalog
-        </Button>
+        </PanelToggle>
       )}
-      <Button
-        variant="ghost"
+      <PanelToggle
         onClick={props.onGovernance}
-        aria-pressed={props.isGovernanceOpen}
+        isOpen={props.isGovernanceOpen}
         title="Reviews, sign-off, stage and the tamper-evident history"
-        className={`${COMPACT} ${props.isGovernanceOpen ? "bg-slate-100" : ""}`}
       >
         Sign-off
-      </Button>
-      <Button
-        variant="ghost"
+      </PanelToggle>
+      <PanelToggle
         onClick={props.onComments}
-        aria-pressed={props.isCommentsOpen}
+        isOpen={props.isCommentsOpen}
         title="Comment threads on elements, flows and threats"
-        className={`${COMPACT} ${props.isCommentsOpen ? "bg-slate-100" : ""}`}
       >
         Comments
         {props.openComments > 0 ? (
@@ -174,16 +166,14 @@ function EditorToolbarView(props: Props) {
             {props.openComments}
           </span>
         ) : null}
-      </Button>
-      <Button
-        variant="ghost"
+      </PanelToggle>
+      <PanelToggle
         onClick={props.onHistory}
-        aria-pressed={props.isHistoryOpen}
+        isOpen={props.isHistoryOpen}
         title="Versions: view, compare, restore"
-        className={`${COMPACT} ${props.isHistoryOpen ? "bg-slate-100" : ""}`}
       >
         History
-      </Button>
+      </PanelToggle>
       <Button
         variant="ghost"
         className={COMPACT}
@@ -203,3 +193,18 @@ function EditorToolbarView(props: Props) {
 }
 
 export const EditorToolbar = memo(EditorToolbarView);
+
+/** A toolbar button that opens a side panel, pressed while its panel is open. */
+function PanelToggle(props: { onClick: () => void; isOpen: boolean; title: string; children: ReactNode }) {
+  return (
+    <Button
+      variant="ghost"
+      onClick={props.onClick}
+      aria-pressed={props.isOpen}
+      title={props.title}
+      className={`${COMPACT} ${props.isOpen ? "bg-slate-100" : ""}`}
+    >
+      {props.children}
+    </Button>
+  );
+}
