@@ -144,7 +144,17 @@ export function bindLiveCanvas({
     const isStillHere = following === null || peers.some((peer) => peer.clientId === following);
     presence.setState({ peers, ...(isStillHere ? {} : { following: null }) });
   };
-  provider.on("awarenessChange", onAwareness);
+  // This tab's own pointer, view and drag updates change nothing it draws: skip those (they come
+  // at up to 25 a second while someone works).
+  const onAwarenessChange = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (origin === "local" && changed.every((clientId) => clientId === ydoc.clientID)) return;
+    onAwareness();
+  };
+  provider.awareness?.on("change", onAwarenessChange);
   onAwareness();
   const publishSelection = store.subscribe((state, previous) => {
     if (state.selectedIds !== previous.selectedIds)
@@ -160,6 +170,7 @@ export function bindLiveCanvas({
   });
 
   return () => {
+    provider.awareness?.off("change", onAwarenessChange);
     unsubscribe();
     publishSelection();
     presence.setState({ peers: [], following: null, publish: () => {} });
