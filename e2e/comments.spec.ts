@@ -4,7 +4,7 @@
  * reads along without being able to write.
  */
 import { nodeByLabel, openModel, snap } from "./canvas-helpers";
-import { expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
+import { apiAs, expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -104,6 +104,38 @@ test("a threaded comment on an element travels live between an owner, a reviewer
     await expect(
       nodeByLabel(page, "Chat API").getByRole("button", { name: /1 open comment thread/ }),
     ).toBeVisible();
+
+    // A thread on a threat shows in the threats table, and its marker opens it.
+    const api = apiAs(page, origin);
+    const model = (await (await api.get(`/api/v1/models/${modelId}`)).json()) as {
+      headVersion: number;
+      document: { elements: { id: string; label: string }[] };
+    };
+    const chatApi = model.document.elements.find((e) => e.label === "Chat API");
+    const withThreat = {
+      ...model.document,
+      threats: [
+        { id: "t-extraction", title: "Model extraction through the chat API", targetIds: [chatApi?.id] },
+      ],
+    };
+    const saved = await api.post(`/api/v1/models/${modelId}/versions`, {
+      baseVersion: model.headVersion,
+      document: withThreat,
+      message: "A threat to discuss",
+    });
+    expect(saved.status(), await saved.text()).toBe(201);
+    const onThreat = await api.post(`/api/v1/models/${modelId}/comments`, {
+      anchor: { kind: "threat", id: "t-extraction" },
+      body: "Do we fingerprint query patterns?",
+    });
+    expect(onThreat.status(), await onThreat.text()).toBe(201);
+    await carolPage.getByRole("tab", { name: "Threats" }).click();
+    const row = carolPage.getByRole("row", { name: /Model extraction through the chat API/ });
+    await row.getByRole("button", { name: /1 open comment thread/ }).click();
+    await expect(carolPanel.getByText("Threads on")).toContainText("Model extraction through the chat API");
+    await expect(carolPanel.getByRole("listitem", { name: /Thread on Model extraction/ })).toContainText(
+      "Do we fingerprint query patterns?",
+    );
   } finally {
     await carolSession.context.close();
     await erinSession.context.close();

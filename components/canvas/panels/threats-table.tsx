@@ -4,6 +4,7 @@ import { memo, useDeferredValue, useMemo, useState } from "react";
 import { THREAT_STATUSES } from "@/lib/domain/document";
 import { SEVERITY_BANDS } from "@/lib/domain/risk";
 import { useCanvas } from "@/lib/store/canvas-context";
+import { CommentMarker } from "../comments/comment-marker";
 import { BAND_LABELS, labelOf, optionsOf, STRIDE_LABELS, THREAT_STATUS_LABELS } from "./labels";
 import { Chip, PanelButton, SelectInput, TextInput } from "./panel-controls";
 import { SeverityBadge } from "./severity-badge";
@@ -163,7 +164,9 @@ const Row = memo(function Row({ row, onJumpTo }: { row: ThreatRow; onJumpTo: (ta
   const target = row.firstTargetId;
   return (
     <tr className="border-b border-slate-100 align-top last:border-b-0 hover:bg-slate-50/70">
-      <td className="min-w-40 px-2.5 py-2.5 font-medium break-words text-slate-900">{row.title}</td>
+      <td className="min-w-40 px-2.5 py-2.5 font-medium break-words text-slate-900">
+        {row.title} <CommentMarker targetId={row.id} className="ml-1 align-middle" />
+      </td>
       <td className="min-w-28 px-2.5 py-2.5 break-words text-slate-700">
         {row.targetLabels.length === 0 ? (
           <span className="text-slate-400">None</span>
