@@ -233,7 +233,8 @@ test("edits made before the live connection is up, or while it is down, are kept
       await route.server.close();
       await route.page.close();
     }
-    await expect(status).toHaveAttribute("data-status", /offline|connecting/);
+    await expect(status).toHaveAttribute("data-status", "offline");
+    await expect(page.getByText("Offline: your changes will merge when you reconnect")).toBeVisible();
     await addFromPalette(page, "process", "Added offline");
     await addFromPalette(bobPage, "process", "Bob while Alice was away");
     await expect(nodeByLabel(bobPage, "Added offline")).toHaveCount(0);
@@ -241,6 +242,7 @@ test("edits made before the live connection is up, or while it is down, are kept
     // It comes back: both sides end with everything.
     goOnline();
     await expect(status).toHaveAttribute("data-status", "live");
+    await expect(page.getByText("Offline: your changes will merge when you reconnect")).toHaveCount(0);
     for (const viewer of [page, bobPage]) {
       for (const label of [
         "Added while connecting",

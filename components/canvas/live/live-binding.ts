@@ -45,16 +45,22 @@ export function bindLiveCanvas({
 }: LiveBinding): () => void {
   const ydoc = new Y.Doc();
   const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
+  let isSynced = false;
+  let created: HocuspocusProvider | null = null;
   const provider = new HocuspocusProvider({
     url: `${protocol}//${window.location.host}/collab`,
     name: `model:${modelId}`,
     document: ydoc,
     // The server authenticates with the session cookie the upgrade request carries.
     token: "session",
-    // "Live" waits for the first sync after each (re)connection: until then edits stay local.
-    onStatus: ({ status: next }) => setStatus(next === "disconnected" ? "offline" : "connecting"),
+    // "Live" waits for the sync after each (re)connection: until then edits stay local. Once the
+    // tab has been live, any time without a sync (reconnect attempts included) reads "offline".
+    onStatus: ({ status: next }) => {
+      if (next === "connected" && created?.isSynced) setStatus("live");
+      else setStatus(next === "disconnected" || isSynced ? "offline" : "connecting");
+    },
   });
-  let isSynced = false;
+  created = provider;
   let applyingRemote = false;
 
   const pullRemote = () => {

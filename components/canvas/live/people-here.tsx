@@ -46,6 +46,11 @@ export function PeopleHere({ status }: { status: LiveStatus }) {
         data-testid="live-status"
         data-status={status}
       />
+      {status === "offline" ? (
+        <span className="text-xs font-medium text-red-700" title={STATUS_TEXT.offline}>
+          Offline: your changes will merge when you reconnect
+        </span>
+      ) : null}
       <ul className="flex -space-x-1.5">
         {people(peers).map((person) => {
           const isMine = person.userId === me?.userId;
