@@ -51,6 +51,15 @@ test("a threaded comment on an element travels live between an owner, a reviewer
     await panel.getByRole("button", { name: "Comment", exact: true }).click();
     await expect(panel.getByText("Write a comment first.")).toBeVisible();
     await panel.getByLabel("Comment", { exact: true }).fill("Is this endpoint rate limited per API key?");
+    // Looking at another element retargets the comment and keeps what was typed.
+    const onChatApi = await panel.getByLabel("Comment on").inputValue();
+    await nodeByLabel(page, "RAG orchestrator").click();
+    await expect(panel.getByLabel("Comment on")).not.toHaveValue(onChatApi);
+    await expect(panel.getByLabel("Comment", { exact: true })).toHaveValue(
+      "Is this endpoint rate limited per API key?",
+    );
+    await nodeByLabel(page, "Chat API").click();
+    await expect(panel.getByLabel("Comment on")).toHaveValue(onChatApi);
     await panel.getByRole("button", { name: "Comment", exact: true }).click();
     const thread = panel.getByRole("listitem", { name: "Thread on Chat API" });
     await expect(thread).toContainText("Is this endpoint rate limited per API key?");

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useId, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
 import { useShallow } from "zustand/shallow";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -77,12 +77,7 @@ export function CommentsPanel(props: Props) {
         </div>
       ) : null}
       {props.canComment ? (
-        <NewThread
-          key={preferred ?? "none"}
-          targets={targets}
-          preferred={preferred}
-          onStart={props.onStart}
-        />
+        <NewThread targets={targets} preferred={preferred} onStart={props.onStart} />
       ) : (
         <p className="border-b border-slate-100 px-4 py-3 text-xs text-slate-500">
           Viewers read comments; owners, editors and reviewers write them.
@@ -143,8 +138,12 @@ function NewThread({
   preferred: string | null;
   onStart: Props["onStart"];
 }) {
-  const initial = targets.find((t) => t.anchor.id === preferred)?.key ?? "";
-  const [target, setTarget] = useState(initial);
+  const preferredKey = targets.find((t) => t.anchor.id === preferred)?.key ?? "";
+  const [target, setTarget] = useState(preferredKey);
+  // Selecting something else on the canvas retargets the comment; what was typed stays.
+  useEffect(() => {
+    if (preferredKey) setTarget(preferredKey);
+  }, [preferredKey]);
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
