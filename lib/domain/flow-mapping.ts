@@ -1,3 +1,4 @@
+import type { Position } from "@xyflow/react";
 import type { Element, Flow } from "./document-graph";
 import { elementTree } from "./element-tree";
 import {
@@ -85,8 +86,37 @@ function freshNode(element: Element, parent: Element | undefined): CanvasNode {
     ...geometry,
     type: elementNodeType(element.kind),
     data: nodeDataOf(element),
+    handles: sideHandles(element.size.width, element.size.height),
   };
   return node;
+}
+
+/** The handle's box, as the element nodes draw it (components/canvas/nodes/element-node.tsx). */
+const HANDLE = 10;
+
+/**
+ * The four side handles every element draws, declared up front: with them (and the node's size)
+ * React Flow can place flows before it has measured the nodes, so a large model draws its flows in
+ * the first render instead of a second one after measuring.
+ */
+function sideHandles(width: number, height: number): NonNullable<ElementNode["handles"]> {
+  const half = HANDLE / 2;
+  // Corner of each handle's box, relative to the node; `position` values are React Flow's Position.
+  const sides = [
+    ["top", width / 2 - half, -half],
+    ["right", width - half, height / 2 - half],
+    ["bottom", width / 2 - half, height - half],
+    ["left", -half, height / 2 - half],
+  ] as const;
+  return sides.map(([side, x, y]) => ({
+    id: side,
+    type: "source" as const,
+    position: side as Position,
+    x,
+    y,
+    width: HANDLE,
+    height: HANDLE,
+  }));
 }
 
 function elementNodeType(kind: ComponentNodeData["kind"]): ElementNodeType {
