@@ -13,27 +13,27 @@ import { CanvasStoreProvider, useCanvasStoreApi } from "@/lib/store/canvas-conte
 import { computeLayout } from "./auto-layout";
 import { Canvas } from "./canvas";
 import { CommentsPanel } from "./comments/comments-panel";
-import { CommentMarkersProvider, useCommentMarkers, useComments } from "./comments/use-comments";
+import { CommentMarkersProvider, useCommentMarkers } from "./comments/use-comments";
 import { ConflictActions, ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
 import { EditorToolbar } from "./editor-toolbar";
 import { exportDiagram } from "./export-image";
 import { HistoryPanel, type HistoryView } from "./history/history-panel";
 import { RestoreDialog } from "./history/restore-dialog";
-import { fetchVersionDocument, useVersionList, type VersionSummary } from "./history/use-versions";
+import { useVersionList, type VersionSummary } from "./history/use-versions";
 import { VersionView } from "./history/version-view";
 import { PeopleHere } from "./live/people-here";
 import { PresenceContext } from "./live/presence";
-import { useLiveCanvas } from "./live/use-live-canvas";
+import { useLiveSession } from "./live/use-live-session";
 import { Palette } from "./palette";
 import { Inspector } from "./panels/inspector";
 import { RiskMatrix } from "./panels/risk-matrix";
 import { ThreatsTable } from "./panels/threats-table";
 import { SaveVersionDialog } from "./save-version-dialog";
-import { commandFor, isTypingTarget } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { CatalogBrowser } from "./suggestions/catalog-browser";
 import { SuggestionsPanel } from "./suggestions/suggestions-panel";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useJumpTo } from "./use-jump-to";
 import { usePersistence } from "./use-persistence";
 
@@ -89,27 +89,15 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
   const store = useCanvasStoreApi();
   const { fitView } = useReactFlow();
   const persistence = usePersistence(store, props.modelId, props.canEdit);
-  const comments = useComments(props.modelId);
-  const live = useLiveCanvas(store, {
-    modelId: props.modelId,
-    user: props.currentUser,
-    isEnabled: props.isLive ?? true,
-    onEvent: (event) => {
-      if (event.type === "comments") void comments.reload();
-      if (event.type === "saved") void takeSavedVersion(event.number);
-    },
-  });
   const [tab, setTab] = useState<Tab>("diagram");
   const [dialog, setDialog] = useState<"save" | "help" | "connect" | null>(null);
   const history = useVersionList(props.modelId);
-  // Someone on this live canvas saved (or restored) a version: it is everyone's new base, so the
-  // next save here is not refused as stale, and "unsaved changes" compares against it.
-  const takeSavedVersion = async (number: number) => {
-    void history.reload();
-    if (number <= store.getState().baseVersion) return;
-    const saved = await fetchVersionDocument(props.modelId, number);
-    if (number > store.getState().baseVersion) store.getState().markSaved(saved, number);
-  };
+  const { comments, live } = useLiveSession(store, {
+    modelId: props.modelId,
+    user: props.currentUser,
+    isEnabled: props.isLive ?? true,
+    onVersionsChanged: history.reload,
+  });
   const [side, setSide] = useState<SidePanel>("details");
   const toggleSide = (panel: SidePanel) => setSide((open) => (open === panel ? "details" : panel));
   const [commentFocus, setCommentFocus] = useState<string | null>(null);
@@ -184,31 +172,13 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
     [props.modelName, store],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
-      const command = commandFor(event);
-      // A stored version is on screen: the working copy underneath must not change unseen.
-      if (!command || (view !== null && command !== "help")) return;
-      const state = store.getState();
-      const edits = props.canEdit;
-      const run: Record<typeof command, () => void> = {
-        undo: () => edits && state.undo(),
-        redo: () => edits && state.redo(),
-        copy: () => state.copySelection(),
-        paste: () => edits && state.paste(),
-        selectAll: () => state.select([...state.nodes.map((n) => n.id), ...state.edges.map((e) => e.id)]),
-        save: () => edits && setDialog("save"),
-        fit: () => void fitView({ duration: 300 }),
-        connect: () => edits && setDialog("connect"),
-        help: () => setDialog("help"),
-      };
-      event.preventDefault();
-      run[command]();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [fitView, props.canEdit, store, view]);
+  const fit = useCallback(() => void fitView({ duration: 300 }), [fitView]);
+  useEditorShortcuts({
+    canEdit: props.canEdit,
+    isShowingVersion: view !== null,
+    onDialog: setDialog,
+    onFit: fit,
+  });
 
   const historyPanel = (
     <HistoryPanel
