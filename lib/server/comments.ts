@@ -3,7 +3,6 @@ import { AppError, notFound } from "@/lib/api/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { liveDocuments } from "@/lib/collab/registry";
 import { db, type Prisma } from "@/lib/db/client";
-import type { ThreatModelDocument } from "@/lib/domain/document";
 import { type Actor, workspaceWhereActorCan } from "./actor";
 import { recordAudit } from "./audit";
 
@@ -14,6 +13,7 @@ const CommentBodySchema = z
   .max(5000, "must be at most 5000 characters");
 
 const ANCHOR_KINDS = ["element", "flow", "threat"] as const;
+const ANCHOR_COLLECTION = { element: "elements", flow: "flows", threat: "threats" } as const;
 
 // Strict: a misspelt field (say `parentId` on a new thread) is refused rather than silently dropped.
 export const CreateThreadSchema = z.strictObject({
@@ -103,27 +103,26 @@ export async function createThread(
   const thread = await db().$transaction(async (tx) => {
     const model = await tx.threatModel.findFirst({
       where: { id: modelId, ...modelWhereActorCan(actor, "comments:write") },
-      select: { id: true, workspaceId: true, headVersion: true, workingCopy: { select: { content: true } } },
+      select: { id: true, workspaceId: true, headVersion: true },
     });
     if (!model) throw notFound("Threat model");
-    const head = await tx.modelVersion.findUniqueOrThrow({
-      where: { modelId_number: { modelId, number: model.headVersion } },
-      select: { content: true },
-    });
     // In a live session people comment on what they see, saved or not: the anchor may be in the
-    // head, the autosaved working copy or the open live document. Stored content was validated on
-    // the way in.
-    const documents = [
-      head.content as unknown as ThreatModelDocument,
-      model.workingCopy?.content as unknown as ThreatModelDocument | undefined,
-      liveDocuments()?.currentDocument(modelId) ?? undefined,
-    ];
-    const holdsAnchor = (document: ThreatModelDocument | undefined) => {
-      if (!document) return false;
-      const entries = { element: document.elements, flow: document.flows, threat: document.threats };
-      return entries[input.anchor.kind].some((entry) => entry.id === input.anchor.id);
-    };
-    if (!documents.some(holdsAnchor)) {
+    // open live document (checked in memory first), the head or the autosaved working copy (checked
+    // in SQL, without loading either document).
+    const collection = ANCHOR_COLLECTION[input.anchor.kind];
+    const live = liveDocuments()?.currentDocument(modelId);
+    const isLive = live?.[collection].some((entry) => entry.id === input.anchor.id) ?? false;
+    const [stored] = isLive
+      ? [{ found: true }]
+      : await tx.$queryRaw<{ found: boolean }[]>`
+          SELECT EXISTS (
+            SELECT 1 FROM "ModelVersion" v, json_array_elements(v."content" -> ${collection}) e
+            WHERE v."modelId" = ${modelId} AND v."number" = ${model.headVersion} AND e ->> 'id' = ${input.anchor.id}
+          ) OR EXISTS (
+            SELECT 1 FROM "WorkingCopy" w, json_array_elements(w."content" -> ${collection}) e
+            WHERE w."modelId" = ${modelId} AND e ->> 'id' = ${input.anchor.id}
+          ) AS "found"`;
+    if (!stored?.found) {
       throw new AppError(
         "validation_failed",
         `anchor.id: the model has no ${input.anchor.kind} "${input.anchor.id}" (saved, autosaved or live)`,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { StoreApi } from "zustand";
 import type { LiveEvent } from "@/lib/collab/registry";
 import type { CanvasStore } from "@/lib/store/canvas-contract";
@@ -26,7 +26,8 @@ export function useLiveCanvas(
 ): { presence: StoreApi<PresenceState>; status: LiveStatus } {
   const [presence] = useState(() => createPresenceStore());
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const [onEvent] = useState(() => ({ current: options.onEvent }));
+  // The latest handler, read when an event arrives (the connection is not rebuilt when it changes).
+  const onEvent = useRef(options.onEvent);
   onEvent.current = options.onEvent;
   const { modelId, isEnabled } = options;
   const userId = options.user.id;
