@@ -57,7 +57,7 @@ export function useLiveCanvas(
       isCancelled = true;
       disconnect?.();
     };
-  }, [store, presence, onEvent, modelId, isEnabled, userId, userName]);
+  }, [store, presence, modelId, isEnabled, userId, userName]);
 
   return { presence, status };
 }
