@@ -5,9 +5,14 @@ import { AppError } from "./errors";
  * Content-Length, then while streaming (chunked uploads carry no length).
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  return parseJsonBody(await readBodyText(request, maxBytes));
+}
+
+/** The body's text, refused with 413 over `maxBytes` (declared or streamed); "" without a body. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return undefined;
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -21,7 +26,11 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Parses a body's text: undefined when empty, 400 when not JSON, 422 when not storable. */
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") return undefined;
   let value: unknown;
   try {

@@ -475,6 +475,25 @@ describe("oversized bodies -> 413", () => {
     expectError(result, 413, "payload_too_large");
   });
 
+  // The body is received while the caller is authenticated, but an unknown caller learns nothing
+  // about it: authentication is answered first, whatever the body holds.
+  it.each([
+    ["malformed JSON", "{nope", {}],
+    ["a declared length over the limit", "{}", { "content-length": String(limit() + 1) }],
+  ])("without valid credentials, %s -> 401, not a body error", async (_title, rawBody, headers) => {
+    for (const token of [undefined, "tb_not_a_real_token"]) {
+      const before = await snapshot();
+      const result = await call(modelsRoute, "POST", {
+        ...(token ? { token } : {}),
+        params: modelsParams(),
+        rawBody,
+        headers: { "content-type": "application/json", ...headers },
+      });
+      expectError(result, 401, "unauthorized");
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+
   it("a body of exactly the limit is accepted", async () => {
     const name = `Exactly at the limit ${world.suffix}`;
     const result = await call(modelsRoute, "POST", {
