@@ -3,6 +3,7 @@ import { contentHash } from "./canonical";
 import { canonicalizeDocument, canonicalizeParsed, documentHash } from "./canonical-document";
 import { ThreatModelDocumentSchema } from "./document";
 import { fraudScoringDocument } from "./fixtures/fraud-scoring";
+import { generatedDocument } from "./fixtures/generated";
 
 /** The same value with object keys reversed at every depth (arrays keep their order). */
 function reverseKeys(value: unknown): unknown {
@@ -17,7 +18,31 @@ function reverseKeys(value: unknown): unknown {
   return value;
 }
 
+/** Paths of objects whose keys are not in sorted order. */
+function unsortedPaths(value: unknown, path = "doc"): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsortedPaths(item, `${path}[${i}]`));
+  if (!value || typeof value !== "object") return [];
+  const keys = Object.keys(value);
+  const here = keys.join() === [...keys].sort().join() ? [] : [path];
+  return [
+    ...here,
+    ...keys.flatMap((key) => unsortedPaths((value as Record<string, unknown>)[key], `${path}.${key}`)),
+  ];
+}
+
 describe("canonical document and hash", () => {
+  it("parses a document, keys in any order, into canonical key order (hashing copies nothing)", () => {
+    for (const input of [fraudScoringDocument(), generatedDocument(60, 80)]) {
+      expect(unsortedPaths(ThreatModelDocumentSchema.parse(reverseKeys(input)))).toEqual([]);
+    }
+    // A key the schema does not know comes after the known ones: only that object is out of order.
+    const parsed = ThreatModelDocumentSchema.parse({
+      schemaVersion: 1,
+      elements: [{ id: "a", kind: "process", label: "A", properties: {}, aa: 1 }],
+    });
+    expect(unsortedPaths(parsed)).toEqual(["doc.elements[0]"]);
+  });
+
   it("applies defaults, so a minimal document and its spelled-out form hash equally", () => {
     const minimal = { schemaVersion: 1, title: "T" };
     const spelled = {

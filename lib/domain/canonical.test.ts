@@ -50,7 +50,23 @@ describe("canonical JSON", () => {
       "just a string",
       42,
     ];
-    for (const sample of samples) expect(canonicalJson(sample)).toBe(JSON.stringify(sortedCopy(sample)));
+    for (const sample of samples) {
+      expect(canonicalJson(sample)).toBe(JSON.stringify(sortedCopy(sample)));
+      // Parts already in canonical form are written as they are: the same text either way.
+      const canonical = JSON.parse(canonicalJson(sample)) as unknown;
+      expect(canonicalJson(canonical)).toBe(canonicalJson(sample));
+    }
+  });
+
+  it("writes objects that are not plain by their own keys, never through their toJSON", () => {
+    class Sorted {
+      a = 1;
+      toJSON() {
+        return "not this";
+      }
+    }
+    expect(canonicalJson({ a: new Sorted(), d: new Date(0) })).toBe('{"a":{"a":1},"d":{}}');
+    expect(canonicalJson(Object.assign(Object.create(null), { a: [1], b: undefined }))).toBe('{"a":[1]}');
   });
 
   it("refuses values JSON cannot represent faithfully", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DataClassificationSchema, IdSchema } from "./document-graph";
+import { sortedShape } from "./sorted-shape";
 
 /**
  * The analysis part of the document: assets, threats and mitigations. Only ids and titles (names
@@ -18,22 +19,26 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 export const CiaLevelSchema = z.enum(["low", "medium", "high"]);
 
-export const AssetSchema = z.looseObject({
-  id: IdSchema,
-  name: z.string().min(1, "name must not be empty"),
-  /** Free text: "training data", "model weights", "API keys", ... */
-  type: z.string().optional(),
-  classification: DataClassificationSchema.optional(),
-  provenance: ProvenanceSchema.optional(),
-  cia: z
-    .object({
-      confidentiality: CiaLevelSchema.optional(),
-      integrity: CiaLevelSchema.optional(),
-      availability: CiaLevelSchema.optional(),
-    })
-    .optional(),
-  elementIds: ids(),
-});
+export const AssetSchema = z.looseObject(
+  sortedShape({
+    id: IdSchema,
+    name: z.string().min(1, "name must not be empty"),
+    /** Free text: "training data", "model weights", "API keys", ... */
+    type: z.string().optional(),
+    classification: DataClassificationSchema.optional(),
+    provenance: ProvenanceSchema.optional(),
+    cia: z
+      .object(
+        sortedShape({
+          confidentiality: CiaLevelSchema.optional(),
+          integrity: CiaLevelSchema.optional(),
+          availability: CiaLevelSchema.optional(),
+        }),
+      )
+      .optional(),
+    elementIds: ids(),
+  }),
+);
 export type Asset = z.infer<typeof AssetSchema>;
 
 export const STRIDE = ["S", "T", "R", "I", "D", "E"] as const;
@@ -57,15 +62,17 @@ const OwaspLlmIdSchema = z
   .string()
   .regex(/^LLM(0[1-9]|10):2025$/, "expected an OWASP LLM id such as LLM01:2025");
 
-export const ThreatCategoriesSchema = z.looseObject({
-  stride: z.array(StrideSchema).default([]),
-  atlas: z.array(AtlasIdSchema).default([]),
-  owaspMl: z.array(OwaspMlIdSchema).default([]),
-  owaspLlm: z.array(OwaspLlmIdSchema).default([]),
-  linddun: z.array(LinddunSchema).default([]),
-  /** OWASP AI Exchange category, free text. */
-  aiExchange: z.string().optional(),
-});
+export const ThreatCategoriesSchema = z.looseObject(
+  sortedShape({
+    stride: z.array(StrideSchema).default([]),
+    atlas: z.array(AtlasIdSchema).default([]),
+    owaspMl: z.array(OwaspMlIdSchema).default([]),
+    owaspLlm: z.array(OwaspLlmIdSchema).default([]),
+    linddun: z.array(LinddunSchema).default([]),
+    /** OWASP AI Exchange category, free text. */
+    aiExchange: z.string().optional(),
+  }),
+);
 
 export const AttackerAccessSchema = z.enum(["local", "remote", "authenticated", "insider", "supply-chain"]);
 
@@ -75,28 +82,30 @@ export type ThreatStatus = z.infer<typeof ThreatStatusSchema>;
 
 const RatingSchema = z.number().int().min(1).max(5).default(3);
 
-export const ThreatSchema = z.looseObject({
-  id: IdSchema,
-  title: z.string().min(1, "title must not be empty"),
-  description: z.string().optional(),
-  catalogId: z.string().optional(),
-  categories: ThreatCategoriesSchema.prefault({}),
-  /** Element or flow ids. */
-  targetIds: ids(),
-  assetIds: ids(),
-  attackerGoal: z.string().optional(),
-  attackerCapabilities: z
-    .looseObject({ access: AttackerAccessSchema.optional(), notes: z.string().optional() })
-    .optional(),
-  impacts: z.string().optional(),
-  indicators: z.array(z.string()).default([]),
-  likelihood: RatingSchema,
-  impact: RatingSchema,
-  status: ThreatStatusSchema.default("open"),
-  statusReason: z.string().optional(),
-  owner: z.string().optional(),
-  playbook: z.string().optional(),
-});
+export const ThreatSchema = z.looseObject(
+  sortedShape({
+    id: IdSchema,
+    title: z.string().min(1, "title must not be empty"),
+    description: z.string().optional(),
+    catalogId: z.string().optional(),
+    categories: ThreatCategoriesSchema.prefault({}),
+    /** Element or flow ids. */
+    targetIds: ids(),
+    assetIds: ids(),
+    attackerGoal: z.string().optional(),
+    attackerCapabilities: z
+      .looseObject(sortedShape({ access: AttackerAccessSchema.optional(), notes: z.string().optional() }))
+      .optional(),
+    impacts: z.string().optional(),
+    indicators: z.array(z.string()).default([]),
+    likelihood: RatingSchema,
+    impact: RatingSchema,
+    status: ThreatStatusSchema.default("open"),
+    statusReason: z.string().optional(),
+    owner: z.string().optional(),
+    playbook: z.string().optional(),
+  }),
+);
 export type Threat = z.infer<typeof ThreatSchema>;
 export type ThreatInput = z.input<typeof ThreatSchema>;
 
@@ -113,27 +122,31 @@ export type MitigationStatus = z.infer<typeof MitigationStatusSchema>;
 
 export const NistFunctionSchema = z.enum(["govern", "map", "measure", "manage"]);
 
-export const EvidenceSchema = z.looseObject({
-  label: z.string().min(1, "label must not be empty"),
-  url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }),
-});
+export const EvidenceSchema = z.looseObject(
+  sortedShape({
+    label: z.string().min(1, "label must not be empty"),
+    url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }),
+  }),
+);
 
-export const MitigationSchema = z.looseObject({
-  id: IdSchema,
-  title: z.string().min(1, "title must not be empty"),
-  description: z.string().optional(),
-  catalogId: z.string().optional(),
-  threatIds: ids(),
-  status: MitigationStatusSchema.default("proposed"),
-  statusReason: z.string().optional(),
-  owner: z.string().optional(),
-  /** A calendar date, YYYY-MM-DD. */
-  dueDate: z.iso.date("expected a date as YYYY-MM-DD").optional(),
-  rationale: z.string().optional(),
-  evidence: z.array(EvidenceSchema).default([]),
-  /** How much of the threat's risk this removes once in place, in percent. */
-  effectiveness: z.number().min(0).max(100).optional(),
-  nistFunction: NistFunctionSchema.optional(),
-});
+export const MitigationSchema = z.looseObject(
+  sortedShape({
+    id: IdSchema,
+    title: z.string().min(1, "title must not be empty"),
+    description: z.string().optional(),
+    catalogId: z.string().optional(),
+    threatIds: ids(),
+    status: MitigationStatusSchema.default("proposed"),
+    statusReason: z.string().optional(),
+    owner: z.string().optional(),
+    /** A calendar date, YYYY-MM-DD. */
+    dueDate: z.iso.date("expected a date as YYYY-MM-DD").optional(),
+    rationale: z.string().optional(),
+    evidence: z.array(EvidenceSchema).default([]),
+    /** How much of the threat's risk this removes once in place, in percent. */
+    effectiveness: z.number().min(0).max(100).optional(),
+    nistFunction: NistFunctionSchema.optional(),
+  }),
+);
 export type Mitigation = z.infer<typeof MitigationSchema>;
 export type MitigationInput = z.input<typeof MitigationSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KIND_PROPERTY_SCHEMAS } from "./kind-properties";
 import { defaultSizeOf, type ElementKind } from "./kinds";
+import { sortedShape } from "./sorted-shape";
 
 /**
  * The diagram part of the document: elements (nodes and trust boundaries) and flows. Entries are
@@ -15,7 +16,9 @@ export const IdSchema = z.string().min(1, "id must not be empty");
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
 export type Position = z.infer<typeof PositionSchema>;
 
-export const SizeSchema = z.object({ width: z.number().positive(), height: z.number().positive() });
+export const SizeSchema = z.object(
+  sortedShape({ width: z.number().positive(), height: z.number().positive() }),
+);
 
 export const DATA_CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 export const DataClassificationSchema = z.enum(DATA_CLASSIFICATIONS);
@@ -32,36 +35,45 @@ const elementShape = {
 };
 
 function variant<K extends ElementKind, P extends z.ZodType>(kind: K, properties: P) {
-  return z.looseObject({
-    ...elementShape,
-    kind: z.literal(kind),
-    size: SizeSchema.default(() => defaultSizeOf(kind)),
-    properties,
-  });
+  return z.looseObject(
+    sortedShape({
+      ...elementShape,
+      kind: z.literal(kind),
+      size: SizeSchema.prefault(() => defaultSizeOf(kind)),
+      properties,
+    }),
+  );
+}
+
+/** A kind's documented properties, parsed with sorted keys; the inspector lists them as declared. */
+function props<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  // Every documented property is optional, so {} is valid for each kind (TypeScript cannot see it
+  // through the generic shape).
+  return z.looseObject(sortedShape(schema.shape)).prefault({} as never);
 }
 
 const P = KIND_PROPERTY_SCHEMAS;
 
 // One variant per kind, so `properties` is validated against (and typed by) the element's kind.
 export const ElementSchema = z.discriminatedUnion("kind", [
-  variant("process", P.process.prefault({})),
-  variant("datastore", P.datastore.prefault({})),
-  variant("external-entity", P["external-entity"].prefault({})),
-  variant("trust-boundary", P["trust-boundary"].prefault({})),
-  variant("dataset", P.dataset.prefault({})),
-  variant("data-pipeline", P["data-pipeline"].prefault({})),
-  variant("feature-store", P["feature-store"].prefault({})),
-  variant("labeling-workforce", P["labeling-workforce"].prefault({})),
-  variant("model-registry", P["model-registry"].prefault({})),
-  variant("training-job", P["training-job"].prefault({})),
-  variant("inference-endpoint", P["inference-endpoint"].prefault({})),
-  variant("prompt-template", P["prompt-template"].prefault({})),
-  variant("llm-agent", P["llm-agent"].prefault({})),
-  variant("third-party-model", P["third-party-model"].prefault({})),
-  variant("vector-store", P["vector-store"].prefault({})),
-  variant("monitoring", P.monitoring.prefault({})),
-  variant("data-broker", P["data-broker"].prefault({})),
-  variant("end-user", P["end-user"].prefault({})),
+  variant("process", props(P.process)),
+  variant("datastore", props(P.datastore)),
+  variant("external-entity", props(P["external-entity"])),
+  variant("trust-boundary", props(P["trust-boundary"])),
+  variant("dataset", props(P.dataset)),
+  variant("data-pipeline", props(P["data-pipeline"])),
+  variant("feature-store", props(P["feature-store"])),
+  variant("labeling-workforce", props(P["labeling-workforce"])),
+  variant("model-registry", props(P["model-registry"])),
+  variant("training-job", props(P["training-job"])),
+  variant("inference-endpoint", props(P["inference-endpoint"])),
+  variant("prompt-template", props(P["prompt-template"])),
+  variant("llm-agent", props(P["llm-agent"])),
+  variant("third-party-model", props(P["third-party-model"])),
+  variant("vector-store", props(P["vector-store"])),
+  variant("monitoring", props(P.monitoring)),
+  variant("data-broker", props(P["data-broker"])),
+  variant("end-user", props(P["end-user"])),
 ]);
 
 /** A parsed element: a union discriminated by `kind`, with defaults applied. */
@@ -75,18 +87,20 @@ export function isTrustBoundary(element: Element): element is TrustBoundaryEleme
   return element.kind === "trust-boundary";
 }
 
-export const FlowSchema = z.looseObject({
-  id: IdSchema,
-  /** Element ids; never a trust boundary. */
-  source: IdSchema,
-  target: IdSchema,
-  label: z.string().optional(),
-  protocol: z.string().optional(),
-  dataClassification: DataClassificationSchema.optional(),
-  encrypted: z.boolean().default(false),
-  authenticated: z.boolean().default(false),
-  bidirectional: z.boolean().default(false),
-  properties: z.looseObject({}).prefault({}),
-});
+export const FlowSchema = z.looseObject(
+  sortedShape({
+    id: IdSchema,
+    /** Element ids; never a trust boundary. */
+    source: IdSchema,
+    target: IdSchema,
+    label: z.string().optional(),
+    protocol: z.string().optional(),
+    dataClassification: DataClassificationSchema.optional(),
+    encrypted: z.boolean().default(false),
+    authenticated: z.boolean().default(false),
+    bidirectional: z.boolean().default(false),
+    properties: z.looseObject({}).prefault({}),
+  }),
+);
 export type Flow = z.infer<typeof FlowSchema>;
 export type FlowInput = z.input<typeof FlowSchema>;
