@@ -37,6 +37,22 @@ describe("readJsonBody", () => {
     await expect(readJsonBody(post(body), 100)).rejects.toMatchObject({ status: 413 });
   });
 
+  it("refuses NUL characters in values and keys, and deep nesting, naming the path (422)", async () => {
+    const cases: [string, RegExp][] = [
+      ['{"a":{"b":"x\\u0000y"}}', /a\.b: must not contain NUL/],
+      ['{"a":[{"k\\u0000":1}]}', /a\.0: a key contains a NUL/],
+      [`${"[".repeat(70)}${"]".repeat(70)}`, /nested deeper than 64/],
+      ['{"n":1e999}', /n: number is out of range/],
+    ];
+    for (const [text, message] of cases) {
+      await expect(readJsonBody(post(text), 1000)).rejects.toMatchObject({ status: 422, message });
+    }
+  });
+
+  it("accepts an escaped backslash before u0000, which is text, not a NUL", async () => {
+    expect(await readJsonBody(post('{"a":"\\\\u0000"}'), 100)).toEqual({ a: "\\u0000" });
+  });
+
   it("treats an empty body as no body", async () => {
     expect(await readJsonBody(post(""), 100)).toBeUndefined();
   });

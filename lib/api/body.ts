@@ -38,7 +38,8 @@ export function parseJsonBody(text: string): unknown {
   } catch {
     throw new AppError("bad_request", "Request body is not valid JSON");
   }
-  assertStorableJson(value);
+  // JSON text writes a NUL character only as the escape \u0000: without one, no string holds it.
+  assertStorableJson(value, text.includes("\\u0000"));
   return value;
 }
 
@@ -49,22 +50,27 @@ export const MAX_JSON_DEPTH = 64;
  * text and jsonb reject them), numbers that overflowed to Infinity, and nesting deeper than any
  * document needs. The error names the offending path.
  */
-export function assertStorableJson(root: unknown): void {
+export function assertStorableJson(root: unknown, mayHoldNul = true): void {
   // The common case, checked fast; only a body that fails is walked again to name the path.
-  if (isStorable(root, 0)) return;
+  if (isStorable(root, 0, mayHoldNul)) return;
   throwWithPath(root);
   throw invalid("body: holds a value that cannot be stored");
 }
 
-function isStorable(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return !value.includes("\u0000");
+function isStorable(value: unknown, depth: number, mayHoldNul: boolean): boolean {
+  if (typeof value === "string") return !mayHoldNul || !value.includes("\u0000");
   if (typeof value === "number") return Number.isFinite(value);
   if (value === null || typeof value !== "object") return true;
   if (depth >= MAX_JSON_DEPTH) return false;
-  if (Array.isArray(value)) return value.every((item) => isStorable(item, depth + 1));
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isStorable(item, depth + 1, mayHoldNul)) return false;
+    return true;
+  }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (key.includes("\u0000") || !isStorable(record[key], depth + 1)) return false;
+  // Parsed JSON: only own keys are enumerable.
+  for (const key in record) {
+    if ((mayHoldNul && key.includes("\u0000")) || !isStorable(record[key], depth + 1, mayHoldNul))
+      return false;
   }
   return true;
 }
