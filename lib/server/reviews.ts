@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError, forbidden, notFound } from "@/lib/api/errors";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import type { ModelStage } from "@/lib/db/generated/enums.ts";
 import type { ThreatModelDocument } from "@/lib/domain/document";
 import { gateVerdict } from "@/lib/domain/gate";
@@ -387,20 +387,31 @@ export async function withdrawReview(actor: Actor, reviewId: string) {
   return getReview(actor, reviewId);
 }
 
+export type StaleReview = { id: string; version: number; contentHash: string };
+
 /**
- * Called in the transaction that moves a model's head: every review of an older version that is
- * not yet marked becomes stale, once, with a ledger entry. Stale approvals never count again.
+ * The statement that makes every review of a version older than `newHead`, not yet marked and not
+ * withdrawn, stale, returning those reviews: a data-modifying CTE of the statement that moves the
+ * head (version-rows.ts), which then records them with `recordStaleReviews`.
  */
-export async function markReviewsStale(
+export function markReviewsStaleSql(modelId: string, newHead: number): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "ReviewRequest" SET "staleAt" = CURRENT_TIMESTAMP, "updatedAt" = CURRENT_TIMESTAMP
+    WHERE "modelId" = ${modelId} AND "staleAt" IS NULL AND "version" < ${newHead} AND "status" <> 'withdrawn'
+    RETURNING "id", "version", "contentHash"`;
+}
+
+/**
+ * In the transaction that moved a model's head: each review that became stale gets its ledger
+ * entry, once. Stale approvals never count again.
+ */
+export async function recordStaleReviews(
   tx: Prisma.TransactionClient,
   actorId: string,
   modelId: string,
   newHead: number,
+  stale: readonly StaleReview[],
 ): Promise<void> {
-  const stale = await tx.$queryRaw<{ id: string; version: number; contentHash: string }[]>`
-    UPDATE "ReviewRequest" SET "staleAt" = CURRENT_TIMESTAMP, "updatedAt" = CURRENT_TIMESTAMP
-    WHERE "modelId" = ${modelId} AND "staleAt" IS NULL AND "version" < ${newHead} AND "status" <> 'withdrawn'
-    RETURNING "id", "version", "contentHash"`;
   for (const review of stale) {
     await appendLedger(tx, {
       modelId,

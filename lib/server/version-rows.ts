@@ -3,6 +3,8 @@ import { Prisma } from "@/lib/db/client";
 import { canonicalJson, sha256Hex } from "@/lib/domain/canonical";
 import { canonicalizeParsed } from "@/lib/domain/canonical-document";
 import type { ThreatModelDocument } from "@/lib/domain/document";
+import { type AuditInput, auditInsertSql } from "./audit";
+import { markReviewsStaleSql, type StaleReview } from "./reviews";
 
 /** A document as it is stored: its canonical JSON text, and that text's sha256. */
 export type StoredContent = { canonicalJson: string; contentHash: string };
@@ -39,21 +41,29 @@ export async function insertVersion(tx: Prisma.TransactionClient, row: NewVersio
 
 /**
  * Appends a version as the model's new head in one statement: the row, the model's head pointer,
- * and the removal of the autosaved working copy the new version supersedes. The caller holds the
- * model row's lock. (One round trip instead of three: saves are measured, see docs/benchmarks.md.)
+ * the removal of the autosaved working copy the new version supersedes, the audit record, and the
+ * reviews of older versions marked stale (returned, for their ledger entries). The caller holds
+ * the model row's lock. (One round trip instead of five: saves are measured, docs/benchmarks.md.)
  */
-export async function insertHeadVersion(tx: Prisma.TransactionClient, row: NewVersionRow): Promise<void> {
-  await tx.$executeRaw`
+export async function insertHeadVersion(
+  tx: Prisma.TransactionClient,
+  row: NewVersionRow,
+  audit: AuditInput,
+): Promise<StaleReview[]> {
+  return tx.$queryRaw<StaleReview[]>`
     WITH "moved" AS (
       UPDATE "ThreatModel" SET "headVersion" = ${row.number}, "updatedAt" = CURRENT_TIMESTAMP
       WHERE "id" = ${row.modelId}
     ), "superseded" AS (
       DELETE FROM "WorkingCopy" WHERE "modelId" = ${row.modelId}
-    )
-    INSERT INTO "ModelVersion"
-      ("id", "modelId", "number", "parentNumber", "content", "contentHash", "message", "authorId", "restoredFrom")
-    VALUES (${randomUUID()}, ${row.modelId}, ${row.number}, ${row.parentNumber}, ${contentSql(row)},
-      ${row.content.contentHash}, ${row.message}, ${row.authorId}, ${row.restoredFrom})`;
+    ), "version" AS (
+      INSERT INTO "ModelVersion"
+        ("id", "modelId", "number", "parentNumber", "content", "contentHash", "message", "authorId", "restoredFrom")
+      VALUES (${randomUUID()}, ${row.modelId}, ${row.number}, ${row.parentNumber}, ${contentSql(row)},
+        ${row.content.contentHash}, ${row.message}, ${row.authorId}, ${row.restoredFrom})
+    ), "audited" AS (${auditInsertSql(audit)}
+    ), "stale" AS (${markReviewsStaleSql(row.modelId, row.number)})
+    SELECT "id", "version", "contentHash" FROM "stale"`;
 }
 
 function contentSql(row: NewVersionRow): Prisma.Sql {

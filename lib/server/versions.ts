@@ -6,8 +6,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { diffDocuments } from "@/lib/domain/diff";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { type Actor, workspaceWhereActorCan } from "./actor";
-import { recordAudit } from "./audit";
-import { markReviewsStale } from "./reviews";
+import { recordStaleReviews } from "./reviews";
 import { insertHeadVersion, type NewVersionRow, storedContent } from "./version-rows";
 
 export const SaveVersionSchema = z.object({
@@ -195,7 +194,7 @@ export async function diffVersions(actor: Actor, modelId: string, query: z.infer
 
 type LockedModel = { headVersion: number; workspaceId: string; headHash: string };
 
-/** Inserts head+1 on a locked model, moves the head, drops the superseded working copy, audits. */
+/** Inserts head+1 on a locked model, moves the head, drops the superseded working copy, audits, marks older reviews stale. */
 async function appendVersion(
   tx: Prisma.TransactionClient,
   actor: Actor,
@@ -204,27 +203,24 @@ async function appendVersion(
   version: Pick<NewVersionRow, "content" | "message" | "restoredFrom">,
 ): Promise<number> {
   const number = model.headVersion + 1;
-  await insertHeadVersion(tx, {
-    modelId,
-    number,
-    parentNumber: model.headVersion,
-    authorId: actor.id,
-    ...version,
-  });
-  await markReviewsStale(tx, actor.id, modelId, number);
-  await recordAudit(tx, {
-    workspaceId: model.workspaceId,
-    actorId: actor.id,
-    action: version.restoredFrom === null ? "version.create" : "version.restore",
-    targetType: "ThreatModel",
-    targetId: modelId,
-    before: { headVersion: model.headVersion },
-    after: {
-      headVersion: number,
-      contentHash: version.content.contentHash,
-      ...(version.restoredFrom === null ? {} : { restoredFrom: version.restoredFrom }),
+  const stale = await insertHeadVersion(
+    tx,
+    { modelId, number, parentNumber: model.headVersion, authorId: actor.id, ...version },
+    {
+      workspaceId: model.workspaceId,
+      actorId: actor.id,
+      action: version.restoredFrom === null ? "version.create" : "version.restore",
+      targetType: "ThreatModel",
+      targetId: modelId,
+      before: { headVersion: model.headVersion },
+      after: {
+        headVersion: number,
+        contentHash: version.content.contentHash,
+        ...(version.restoredFrom === null ? {} : { restoredFrom: version.restoredFrom }),
+      },
     },
-  });
+  );
+  await recordStaleReviews(tx, actor.id, modelId, number, stale);
   return number;
 }
 

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { contentHash } from "@/lib/domain/canonical";
 import { emptyDocument } from "@/lib/domain/document";
-import { getVersion, listVersions, saveVersion } from "@/lib/server/versions";
+import { getVersion, listVersions, restoreVersion, saveVersion } from "@/lib/server/versions";
 import { getWorkingCopy, putWorkingCopy } from "@/lib/server/working-copy";
 import { createWorkspace } from "@/lib/server/workspaces";
 import { createMember, createTestModel, createUser, type TestUser } from "./fixtures";
@@ -41,6 +41,51 @@ describe("saving versions", () => {
     expect(stored.document.title).toBe("second");
     const row = await db().threatModel.findUniqueOrThrow({ where: { id: model.id } });
     expect(row.headVersion).toBe(2);
+  });
+
+  it("audits each new head in the statement that writes it, and nothing for a refused or unchanged save", async () => {
+    const model = await createTestModel(owner, workspaceId, "Audited");
+    const audits = () =>
+      db().auditEvent.findMany({
+        where: { targetId: model.id, action: { startsWith: "version." } },
+        select: {
+          workspaceId: true,
+          actorId: true,
+          action: true,
+          targetType: true,
+          before: true,
+          after: true,
+        },
+        orderBy: { createdAt: "asc" },
+      });
+    const saved = await saveVersion(owner, model.id, {
+      baseVersion: 1,
+      document: docWithTitle("a2"),
+      message: "",
+    });
+    await expect(
+      saveVersion(owner, model.id, { baseVersion: 1, document: docWithTitle("late"), message: "" }),
+    ).rejects.toMatchObject({ status: 409 });
+    await saveVersion(owner, model.id, { baseVersion: 2, document: docWithTitle("a2"), message: "" });
+    const restored = await restoreVersion(owner, model.id, 1, { message: "" });
+    expect(await audits()).toEqual([
+      {
+        workspaceId,
+        actorId: owner.id,
+        action: "version.create",
+        targetType: "ThreatModel",
+        before: { headVersion: 1 },
+        after: { headVersion: 2, contentHash: saved.contentHash },
+      },
+      {
+        workspaceId,
+        actorId: owner.id,
+        action: "version.restore",
+        targetType: "ThreatModel",
+        before: { headVersion: 2 },
+        after: { headVersion: 3, contentHash: restored.contentHash, restoredFrom: 1 },
+      },
+    ]);
   });
 
   it("is a no-op for unchanged content", async () => {
