@@ -72,13 +72,17 @@ export async function freshModel(
   baseURL: string | undefined,
   origin: string,
   prefix: string,
+  document?: unknown,
 ): Promise<{ account: Account; modelId: string; modelName: string }> {
   const account = await signUpViaApi(request, baseURL, prefix);
   await signIn(page, account.email, account.password);
   const api = apiAs(page, origin);
   const workspaceId = await createWorkspaceViaApi(api, unique("Canvas space"));
   const modelName = unique("Canvas model");
-  const response = await api.post(`/api/v1/workspaces/${workspaceId}/models`, { name: modelName });
+  const response = await api.post(`/api/v1/workspaces/${workspaceId}/models`, {
+    name: modelName,
+    ...(document === undefined ? {} : { document }),
+  });
   expect(response.status(), await response.text()).toBe(201);
   const { id } = (await response.json()) as { id: string };
   return { account, modelId: id, modelName };

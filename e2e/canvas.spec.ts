@@ -446,3 +446,42 @@ test("a label with HTML is shown as text", async ({ page, request, baseURL, orig
   await expect(page.locator(".react-flow img")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
+
+test("a dragged element and its flows move on their own compositor layers, the rest stays put", async ({
+  page,
+  request,
+  baseURL,
+  origin,
+}) => {
+  const element = (id: string, x: number) => ({ id, kind: "process", label: id, position: { x, y: 80 } });
+  const model = {
+    schemaVersion: 1,
+    title: "Layers",
+    elements: [element("A", 0), element("B", 320), element("C", 640)],
+    flows: [
+      { id: "ab", source: "A", target: "B" },
+      { id: "bc", source: "B", target: "C" },
+    ],
+  };
+  const { modelId, modelName } = await freshModel(page, request, baseURL, origin, "layers", model);
+  await openModel(page, modelId, modelName);
+  const willChange = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll(".react-flow__edge")].map((edge) => [
+          edge.getAttribute("data-id"),
+          (edge.closest("svg") as SVGSVGElement).style.willChange,
+        ]),
+      ),
+    );
+  await expect.poll(willChange).toEqual({ ab: "", bc: "" });
+
+  const start = centreOf(await boxOf(nodeByLabel(page, "A")));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30, start.y + 40, { steps: 4 });
+  await expect(page.locator(".react-flow__node.dragging")).toHaveCount(1);
+  await expect.poll(willChange).toEqual({ ab: "transform", bc: "" });
+  await page.mouse.up();
+  await expect.poll(willChange).toEqual({ ab: "", bc: "" });
+});

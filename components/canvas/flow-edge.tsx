@@ -10,7 +10,7 @@ import {
   useInternalNode,
   useStore,
 } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useLayoutEffect, useRef } from "react";
 import type { FlowEdge } from "@/lib/domain/flow-mapping";
 import { CommentMarker } from "./comments/comment-marker";
 import { borderPoint, type Rect } from "./edge-geometry";
@@ -39,6 +39,16 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: 
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   const hidesLabel = useStore(isZoomedOut);
+  const moving = Boolean(sourceNode?.dragging || targetNode?.dragging);
+  const group = useRef<SVGGElement>(null);
+  // While one of its ends is dragged, the flow's own <svg> (React Flow wraps each edge in one) is
+  // a compositor layer: redrawing it then repaints that flow alone, not every flow and node under
+  // it, which in software rendering is most of a drag frame's cost (docs/benchmarks.md).
+  useLayoutEffect(() => {
+    const svg = group.current?.ownerSVGElement;
+    if (!svg) return;
+    svg.style.willChange = moving ? "transform" : "";
+  }, [moving]);
   if (!sourceNode || !targetNode) return null;
   const from = borderPoint(rectOf(sourceNode), rectOf(targetNode));
   const to = borderPoint(rectOf(targetNode), rectOf(sourceNode));
@@ -55,18 +65,20 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: 
   const stroke = selected ? "#2452e0" : (peerColor ?? (data?.encrypted ? "#475569" : "#b45309"));
   return (
     <>
-      <BaseEdge
-        id={id}
-        path={path}
-        markerEnd={markerEnd}
-        markerStart={data?.bidirectional ? markerEnd : undefined}
-        // Diff styling (globals.css) overrides these through the --diff-* custom properties.
-        style={{
-          stroke: `var(--diff-stroke, ${stroke})`,
-          strokeWidth: `var(--diff-stroke-width, ${selected || peerColor ? 2.5 : 1.6}px)`,
-          strokeDasharray: `var(--diff-dash, ${data?.encrypted ? "none" : "6 4"})`,
-        }}
-      />
+      <g ref={group}>
+        <BaseEdge
+          id={id}
+          path={path}
+          markerEnd={markerEnd}
+          markerStart={data?.bidirectional ? markerEnd : undefined}
+          // Diff styling (globals.css) overrides these through the --diff-* custom properties.
+          style={{
+            stroke: `var(--diff-stroke, ${stroke})`,
+            strokeWidth: `var(--diff-stroke-width, ${selected || peerColor ? 2.5 : 1.6}px)`,
+            strokeDasharray: `var(--diff-dash, ${data?.encrypted ? "none" : "6 4"})`,
+          }}
+        />
+      </g>
       {hidesLabel ? null : (
         <EdgeLabelRenderer>
           <div
