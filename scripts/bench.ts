@@ -125,12 +125,34 @@ async function cpuMetrics(cdp: import("@playwright/test").CDPSession): Promise<M
   return new Map(metrics.map((metric) => [metric.name, metric.value]));
 }
 
-/** Drags the first element node for two seconds while recording the interval between frames. */
+/**
+ * The element node nearest the middle of the diagram: dragging it 120 px each way stays clear of
+ * the pane's edges, where React Flow would pan the whole view along (auto-pan, not a drag).
+ */
+const MIDDLE_NODE_ID = `(() => {
+  const pane = document.querySelector(".react-flow__pane").getBoundingClientRect();
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const node of document.querySelectorAll(
+    ".react-flow__node-process, .react-flow__node-datastore, .react-flow__node-external-entity",
+  )) {
+    const r = node.getBoundingClientRect();
+    const distance = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy);
+    if (distance < bestDistance) {
+      best = node.getAttribute("data-id");
+      bestDistance = distance;
+    }
+  }
+  return best;
+})()`;
+
+/** Drags an element node for two seconds while recording the interval between frames. */
 async function dragFrames(page: import("@playwright/test").Page): Promise<number[]> {
-  const node = page
-    .locator(".react-flow__node-process, .react-flow__node-datastore, .react-flow__node-external-entity")
-    .first();
-  await node.scrollIntoViewIfNeeded();
+  const id = await page.evaluate<string | null>(MIDDLE_NODE_ID);
+  if (!id) return [];
+  const node = page.locator(`.react-flow__node[data-id="${id}"]`);
   const box = await node.boundingBox();
   if (!box) return [];
   await page.evaluate(START_FRAME_RECORDER);
