@@ -485,3 +485,40 @@ test("a dragged element and its flows move on their own compositor layers, the r
   await page.mouse.up();
   await expect.poll(willChange).toEqual({ ab: "", bc: "" });
 });
+
+test("zoomed out, the diagram is an overview: no handles or kind icons until you zoom in", async ({
+  page,
+  request,
+  baseURL,
+  origin,
+}) => {
+  const model = {
+    schemaVersion: 1,
+    title: "Overview",
+    elements: [{ id: "A", kind: "training-job", label: "Trainer", position: { x: 0, y: 0 } }],
+  };
+  const { modelId, modelName } = await freshModel(page, request, baseURL, origin, "overview", model);
+  await openModel(page, modelId, modelName);
+  const node = nodeByLabel(page, "Trainer");
+  const handle = node.locator(".react-flow__handle").first();
+  const icon = node.locator(".kind-icon");
+  await expect(handle).toBeVisible();
+  await expect(icon).toBeVisible();
+  const zoom = () =>
+    page.evaluate(() => {
+      const style = document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? "";
+      return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? Number.NaN);
+    });
+
+  const zoomOut = page.getByRole("button", { name: "Zoom Out" });
+  while ((await zoom()) >= 0.45) await zoomOut.click();
+  await expect(handle).toBeHidden();
+  await expect(icon).toBeHidden();
+  await expect(node).toContainText("Trainer");
+  await snap(page, "10-overview-zoom");
+
+  const zoomIn = page.getByRole("button", { name: "Zoom In" });
+  while ((await zoom()) < 0.45) await zoomIn.click();
+  await expect(handle).toBeVisible();
+  await expect(icon).toBeVisible();
+});

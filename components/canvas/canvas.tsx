@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useMemo } from "react";
 import { useShallow } from "zustand/shallow";
@@ -22,6 +23,7 @@ import { FollowView, PeerCursors, usePeerDecorations, usePresenceBroadcast } fro
 import { BoundaryNodeComponent } from "./nodes/boundary-node";
 import { ElementNodeComponent } from "./nodes/element-node";
 import { PALETTE_MIME } from "./palette";
+import { isZoomedOut } from "./zoom";
 
 // Module scope: React Flow re-registers node and edge types whenever these objects change.
 const nodeTypes = {
@@ -76,6 +78,7 @@ export function Canvas({ decorations }: Props = {}) {
     })),
   );
   const { screenToFlowPosition } = useReactFlow();
+  const zoomedOut = useStore(isZoomedOut);
   const live = usePeerDecorations(nodes, edges);
   const shownNodes = useMemo(() => decorate(live.nodes, decorations), [live.nodes, decorations]);
   const shownEdges = useMemo(() => decorate(live.edges, decorations), [live.edges, decorations]);
@@ -119,6 +122,7 @@ export function Canvas({ decorations }: Props = {}) {
       edgeTypes={edgeTypes}
       defaultEdgeOptions={defaultEdgeOptions}
       onNodesChange={handleNodesChange}
+      className={zoomedOut ? "zoomed-out" : undefined}
       onPointerMove={broadcast.onPointerMove}
       onPointerLeave={broadcast.onPointerLeave}
       onMove={broadcast.onMove}

@@ -6,7 +6,6 @@ import {
   type EdgeProps,
   getBezierPath,
   type InternalNode,
-  type ReactFlowState,
   useInternalNode,
   useStore,
 } from "@xyflow/react";
@@ -15,10 +14,7 @@ import type { FlowEdge } from "@/lib/domain/flow-mapping";
 import { CommentMarker } from "./comments/comment-marker";
 import { borderPoint, type Rect } from "./edge-geometry";
 import { ThreatBadge } from "./nodes/threat-badge";
-
-// Below this zoom labels are too small to read; not drawing them saves painting hundreds of boxes.
-const LABEL_MIN_ZOOM = 0.45;
-const isZoomedOut = (state: ReactFlowState) => state.transform[2] < LABEL_MIN_ZOOM;
+import { isZoomedOut } from "./zoom";
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;

@@ -33,7 +33,7 @@ function ElementNodeView({ id, type, data, selected }: NodeProps<ElementNode>) {
       className={`relative flex h-full w-full items-center gap-2 px-3 ${shape} ${selected ? "ring-2 ring-brand-500 ring-offset-2" : ""} ${data.outOfScope ? "opacity-50 [border-style:dashed]" : ""}`}
       data-kind={data.kind}
     >
-      <span className={`shrink-0 ${ACCENT[type]}`}>
+      <span className={`kind-icon shrink-0 ${ACCENT[type]}`}>
         <KindIcon kind={data.kind} className="size-5" />
       </span>
       <span className="min-w-0">
