@@ -67,6 +67,8 @@ describe("canonical JSON", () => {
     }
     expect(canonicalJson({ a: new Sorted(), d: new Date(0) })).toBe('{"a":{"a":1},"d":{}}');
     expect(canonicalJson(Object.assign(Object.create(null), { a: [1], b: undefined }))).toBe('{"a":[1]}');
+    // An own "__proto__" key from JSON.parse is not content, sorted input or not.
+    expect(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":2}'))).toBe('{"a":2}');
   });
 
   it("refuses values JSON cannot represent faithfully", () => {

@@ -32,9 +32,11 @@ function normalizeArray(array: unknown[]): Json[] {
 
 function normalizeObject(record: Record<string, unknown>): Json {
   const keys = Object.keys(record);
-  // Only a plain object can be kept: JSON.stringify would call another object's toJSON.
+  // Only a plain object can be kept: JSON.stringify would call another object's toJSON. An own
+  // "__proto__" key (JSON.parse makes one) is dropped, as the copy has always done.
   const prototype = Object.getPrototypeOf(record);
-  let reusable = prototype === Object.prototype || prototype === null;
+  let reusable =
+    (prototype === Object.prototype || prototype === null) && !Object.hasOwn(record, "__proto__");
   for (let i = 1; reusable && i < keys.length; i++) reusable = (keys[i - 1] as string) < (keys[i] as string);
   if (!reusable) keys.sort();
   let copy: { [key: string]: Json } | undefined = reusable ? undefined : {};
