@@ -122,8 +122,8 @@ class PhaseTimer {
 /**
  * Adds `Server-Timing: app;dur=<ms>` (the time from the request reaching the route to the response
  * being ready) and, when the request got that far, its phases: `auth` (caller and membership),
- * `receive` (the rest of the body's bytes), `parse` (JSON), `validate` (zod), `handler` (the route's own work, queries
- * included). `npm run bench` reads them.
+ * `receive` (the rest of the body's bytes), `parse` (JSON), `validate` (zod) and `handler` (the
+ * route's own work, queries included). `npm run bench` reads them.
  */
 function withServerTiming(response: Response, timing: PhaseTimer): Response {
   try {
