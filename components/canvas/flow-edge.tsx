@@ -39,7 +39,7 @@ function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: 
   const group = useRef<SVGGElement>(null);
   // While one of its ends is dragged, the flow's own <svg> (React Flow wraps each edge in one) is
   // a compositor layer: redrawing it then repaints that flow alone, not every flow and node under
-  // it, which in software rendering is most of a drag frame's cost (docs/benchmarks.md).
+  // it, which in software rendering was the largest cost of a drag frame (docs/benchmarks.md).
   useLayoutEffect(() => {
     const svg = group.current?.ownerSVGElement;
     if (!svg) return;
