@@ -3,7 +3,7 @@
  * browser. Edits from each side converge, "People here" lists everyone, undo takes back only
  * one's own change, and the viewer watches without being able to change anything.
  */
-import type { Page, WebSocketRoute } from "@playwright/test";
+import type { Locator, Page, WebSocketRoute } from "@playwright/test";
 import { addFromPalette, boxOf, centreOf, nodeByLabel, openModel, snap } from "./canvas-helpers";
 import { type Account, expect, signedInContext, signIn, signUpViaApi, teamWithModel, test } from "./fixtures";
 
@@ -257,3 +257,50 @@ test("edits made before the live connection is up, or while it is down, are kept
     await bobSession.context.close();
   }
 });
+
+test("a collaborator's edit arriving mid-drag leaves the dragged element under the pointer", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+  origin,
+}) => {
+  test.setTimeout(120_000);
+  const { bob, modelId, modelName } = await twoEditors(page, request, baseURL, origin);
+  await openModel(page, modelId, modelName);
+  const bobSession = await signedInContext(browser, baseURL, bob.email, bob.password);
+  try {
+    const bobPage = bobSession.page;
+    await openModel(bobPage, modelId, modelName);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+    const held = await addFromPalette(page, "process", "Held");
+    await expect(nodeByLabel(bobPage, "Held")).toBeVisible();
+    const start = await placeOf(held);
+
+    // Alice picks the element up and moves it; while she holds it, Bob's new element arrives.
+    const from = centreOf(await boxOf(held));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 70, from.y + 50, { steps: 8 });
+    await expect.poll(async () => (await placeOf(held)).y - start.y).toBeGreaterThan(20);
+    const midDrag = await placeOf(held);
+    await addFromPalette(bobPage, "data store", "Arrived mid-drag");
+    await expect(nodeByLabel(page, "Arrived mid-drag")).toBeVisible();
+    expect(await placeOf(held)).toEqual(midDrag);
+
+    // The drop lands where she let go, for both.
+    await page.mouse.up();
+    await expect(held).not.toHaveClass(/\bdragging\b/);
+    expect(await placeOf(held)).toEqual(midDrag);
+    await expect.poll(() => placeOf(nodeByLabel(bobPage, "Held"))).toEqual(midDrag);
+  } finally {
+    await bobSession.context.close();
+  }
+});
+
+/** Where a node is on the diagram (React Flow's translate, in diagram units, not screen pixels). */
+async function placeOf(node: Locator): Promise<{ x: number; y: number }> {
+  const style = (await node.getAttribute("style")) ?? "";
+  const match = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(style);
+  return { x: Number(match?.[1] ?? Number.NaN), y: Number(match?.[2] ?? Number.NaN) };
+}

@@ -23,7 +23,8 @@ import { FollowView, PeerCursors, usePeerDecorations, usePresenceBroadcast } fro
 import { BoundaryNodeComponent } from "./nodes/boundary-node";
 import { ElementNodeComponent } from "./nodes/element-node";
 import { PALETTE_MIME } from "./palette";
-import { isZoomedOut } from "./zoom";
+import { useLocalDrag } from "./use-local-drag";
+import { isZoomedOut, OverviewContext } from "./zoom";
 
 // Module scope: React Flow re-registers node and edge types whenever these objects change.
 const nodeTypes = {
@@ -80,15 +81,16 @@ export function Canvas({ decorations }: Props = {}) {
   const { screenToFlowPosition } = useReactFlow();
   const zoomedOut = useStore(isZoomedOut);
   const live = usePeerDecorations(nodes, edges);
-  const shownNodes = useMemo(() => decorate(live.nodes, decorations), [live.nodes, decorations]);
+  const decorated = useMemo(() => decorate(live.nodes, decorations), [live.nodes, decorations]);
   const shownEdges = useMemo(() => decorate(live.edges, decorations), [live.edges, decorations]);
+  const local = useLocalDrag(decorated, onNodesChange, isReadOnly);
   const broadcast = usePresenceBroadcast();
   const handleNodesChange = useCallback(
     (changes: Parameters<typeof onNodesChange>[0]) => {
       broadcast.onNodesChange(changes);
-      onNodesChange(changes);
+      local.onNodesChange(changes);
     },
-    [broadcast.onNodesChange, onNodesChange],
+    [broadcast.onNodesChange, local.onNodesChange],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -115,43 +117,45 @@ export function Canvas({ decorations }: Props = {}) {
   );
 
   return (
-    <ReactFlow<CanvasNode, FlowEdge>
-      nodes={shownNodes}
-      edges={shownEdges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      defaultEdgeOptions={defaultEdgeOptions}
-      onNodesChange={handleNodesChange}
-      className={zoomedOut ? "zoomed-out" : undefined}
-      onPointerMove={broadcast.onPointerMove}
-      onPointerLeave={broadcast.onPointerLeave}
-      onMove={broadcast.onMove}
-      onMoveStart={broadcast.onMoveStart}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={!isReadOnly}
-      nodesConnectable={!isReadOnly}
-      edgesReconnectable={false}
-      deleteKeyCode={isReadOnly ? null : ["Delete", "Backspace"]}
-      multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-      selectionKeyCode="Shift"
-      snapToGrid
-      snapGrid={snapGrid}
-      fitView
-      fitViewOptions={fitViewOptions}
-      minZoom={0.1}
-      maxZoom={2.5}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Threat model diagram"
-    >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-      <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Diagram overview" />
-      <Controls showInteractive={false} />
-      <PeerCursors />
-      <FollowView centreOf={broadcast.centreOf} />
-    </ReactFlow>
+    <OverviewContext.Provider value={zoomedOut}>
+      <ReactFlow<CanvasNode, FlowEdge>
+        nodes={local.nodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={handleNodesChange}
+        className={zoomedOut ? "zoomed-out" : undefined}
+        onPointerMove={broadcast.onPointerMove}
+        onPointerLeave={broadcast.onPointerLeave}
+        onMove={broadcast.onMove}
+        onMoveStart={broadcast.onMoveStart}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!isReadOnly}
+        nodesConnectable={!isReadOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={isReadOnly ? null : ["Delete", "Backspace"]}
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={snapGrid}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Threat model diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} ariaLabel="Diagram overview" />
+        <Controls showInteractive={false} />
+        <PeerCursors />
+        <FollowView centreOf={broadcast.centreOf} />
+      </ReactFlow>
+    </OverviewContext.Provider>
   );
 }

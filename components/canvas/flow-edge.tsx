@@ -6,15 +6,21 @@ import {
   type EdgeProps,
   getBezierPath,
   type InternalNode,
-  useInternalNode,
+  type ReactFlowState,
   useStore,
 } from "@xyflow/react";
-import { memo, useLayoutEffect, useRef } from "react";
+import { memo, useCallback, useContext, useLayoutEffect, useRef } from "react";
 import type { FlowEdge } from "@/lib/domain/flow-mapping";
 import { CommentMarker } from "./comments/comment-marker";
 import { borderPoint, type Rect } from "./edge-geometry";
 import { ThreatBadge } from "./nodes/threat-badge";
-import { isZoomedOut } from "./zoom";
+import { OverviewContext } from "./zoom";
+
+type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
+
+// React Flow replaces an internal node's object whenever the node changes (moved, measured,
+// re-parented), so the two ends compared by identity tell whether this flow must redraw.
+const sameEnds = (a: Ends, b: Ends) => a[0] === b[0] && a[1] === b[1];
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
@@ -31,10 +37,16 @@ function rectOf(node: InternalNode): Rect {
  * target (both ways when bidirectional), dashed when unencrypted, label and lock when encrypted.
  */
 function FlowEdgeView({ id, data, selected, markerEnd, source, target, style }: EdgeProps<FlowEdge>) {
-  // Each edge follows only its own two nodes, so dragging re-renders just the edges attached.
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
-  const hidesLabel = useStore(isZoomedOut);
+  // Each flow follows only its own two elements, so a drag re-renders just the flows attached; one
+  // subscription for both (it runs for every flow on every frame of a drag).
+  const [sourceNode, targetNode] = useStore(
+    useCallback(
+      (s: ReactFlowState): Ends => [s.nodeLookup.get(source), s.nodeLookup.get(target)],
+      [source, target],
+    ),
+    sameEnds,
+  );
+  const hidesLabel = useContext(OverviewContext);
   const moving = Boolean(sourceNode?.dragging || targetNode?.dragging);
   const group = useRef<SVGGElement>(null);
   // While one of its ends is dragged, the flow's own <svg> (React Flow wraps each edge in one) is

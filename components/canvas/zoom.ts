@@ -1,4 +1,5 @@
 import type { ReactFlowState } from "@xyflow/react";
+import { createContext } from "react";
 
 /**
  * Below this zoom the canvas is an overview: flow labels, kind icons and connection handles are
@@ -8,3 +9,9 @@ import type { ReactFlowState } from "@xyflow/react";
 export const DETAIL_MIN_ZOOM = 0.45;
 
 export const isZoomedOut = (state: ReactFlowState) => state.transform[2] < DETAIL_MIN_ZOOM;
+
+/**
+ * Whether the canvas is in overview, read once by the canvas and handed down: a store
+ * subscription in every flow would run on every frame of a drag, for every flow.
+ */
+export const OverviewContext = createContext(false);
