@@ -12,12 +12,15 @@ export async function exportDiagram(nodes: Node[], format: "svg" | "png", fileNa
   const bounds = getNodesBounds(nodes);
   const width = Math.ceil(bounds.width + PADDING * 2);
   const height = Math.ceil(bounds.height + PADDING * 2);
-  const transform = getViewportForBounds(bounds, width, height, 0.1, 4, PADDING);
+  // Padding in pixels: a bare number is a fraction of the image (40 would zoom out to the minimum).
+  const transform = getViewportForBounds(bounds, width, height, 0.1, 4, `${PADDING}px`);
   const options = {
     backgroundColor: "#ffffff",
     width,
     height,
     pixelRatio: 2,
+    // Connection handles are for editing, not part of the picture.
+    filter: (node: HTMLElement) => !node.classList?.contains("react-flow__handle"),
     style: {
       width: `${width}px`,
       height: `${height}px`,
