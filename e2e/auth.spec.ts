@@ -5,6 +5,7 @@ import {
   expect,
   RATE_LIMITED,
   shot,
+  signedInContext,
   signIn,
   signUpViaApi,
   submitSignInForm,
@@ -89,17 +90,39 @@ test("signing up lands the new user signed in", async ({ page }) => {
   expect(session.user?.name).toBe(name);
 });
 
-test("changing the password retires the old one", async ({ page, request, baseURL }) => {
+test("changing the password retires the old one and ends the other sessions", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   const account = await signUpViaApi(request, baseURL, "chpw");
   const newPassword = `${account.password}-renewed`;
+  // The same account signed in elsewhere (another browser, or a stolen session cookie).
+  const elsewhere = await signedInContext(browser, baseURL, account.email, account.password);
+  await elsewhere.page.goto("/workspaces/new");
+  await expect(elsewhere.page).toHaveURL(/\/workspaces\/new$/);
+
   await signIn(page, account.email, account.password);
   await page.goto("/settings/account");
   await page.getByLabel("Current password").fill(account.password);
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Confirm new password").fill(newPassword);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password has been changed.")).toBeVisible();
+  await expect(
+    page.getByText("Your password has been changed. Other sessions are signed out."),
+  ).toBeVisible();
   await shot(page, "account-password-changed");
+
+  // This browser carries on; the other session is over, for pages and for the API alike.
+  await page.reload();
+  await expect(page).toHaveURL(/\/settings\/account$/);
+  await elsewhere.page.goto("/workspaces/new");
+  await expect(elsewhere.page).toHaveURL(/\/signin/);
+  const refused = await elsewhere.context.request.get("/api/v1/workspaces");
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).toContain("Your session has ended");
+  await elsewhere.context.close();
 
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();

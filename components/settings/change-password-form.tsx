@@ -1,12 +1,17 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 
-export function ChangePasswordForm() {
+/**
+ * Changing the password ends every session of the account, this one too (decision 0013): the form
+ * signs its user straight back in with the new password, so only the other sessions end.
+ */
+export function ChangePasswordForm({ email }: { email: string }) {
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -20,16 +25,19 @@ export function ChangePasswordForm() {
     }
     setBusy(true);
     setMessage(null);
+    const newPassword = String(form.get("newPassword") ?? "");
     try {
       await apiFetch("/api/v1/account/password", {
         method: "POST",
-        body: {
-          currentPassword: String(form.get("currentPassword") ?? ""),
-          newPassword: String(form.get("newPassword") ?? ""),
-        },
+        body: { currentPassword: String(form.get("currentPassword") ?? ""), newPassword },
       });
       formElement.reset();
-      setMessage({ tone: "success", text: "Your password has been changed." });
+      const again = await signIn("credentials", { email, password: newPassword, redirect: false });
+      setMessage(
+        again?.error
+          ? { tone: "error", text: "Your password has been changed. Sign in again with the new one." }
+          : { tone: "success", text: "Your password has been changed. Other sessions are signed out." },
+      );
     } catch (caught) {
       setMessage({
         tone: "error",

@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import type { z } from "zod";
-import { actorFromUserId, getAuthOptions } from "@/lib/auth/options";
+import { actorFromSession, getAuthOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -151,8 +151,12 @@ async function resolveCaller(
   const userId = session?.user?.id;
   if (!userId) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer ...)");
   if (MUTATING.has(request.method)) assertSameOrigin(request);
-  const actor = await actorFromUserId(userId);
-  if (!actor) throw new AppError("unauthorized", "Your session refers to an account that no longer exists");
+  const actor = await actorFromSession(userId, session?.epoch);
+  if (!actor)
+    throw new AppError(
+      "unauthorized",
+      "Your session has ended (the account's password was changed, or the account no longer exists): sign in again",
+    );
   return { actor, via: "session" };
 }
 

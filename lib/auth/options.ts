@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env, isOidcEnabled, resolveAuthSecret } from "@/lib/env";
-import { findUserForSignIn, getActor, upsertSsoUser } from "@/lib/server/users";
+import { findUserForSignIn, getSessionActor, upsertSsoUser } from "@/lib/server/users";
 import { getDecoyHash, verifyPassword } from "./password";
 import { clearFailures, lockedForSeconds, recordFailure } from "./throttle";
 
@@ -43,7 +43,7 @@ async function authorizeCredentials(raw: unknown, headers: HeaderBag) {
     return null;
   }
   await clearFailures("email", email);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, epoch: user.sessionEpoch };
 }
 
 function oidcProvider() {
@@ -98,14 +98,22 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user, account }) {
         if (account?.provider === "oidc" && user?.email) {
           const dbUser = await upsertSsoUser(user.email, user.name ?? "");
-          return { ...token, sub: dbUser.id, email: dbUser.email, name: dbUser.name };
+          return {
+            ...token,
+            sub: dbUser.id,
+            email: dbUser.email,
+            name: dbUser.name,
+            epoch: dbUser.sessionEpoch,
+          };
         }
-        if (user) return { ...token, sub: user.id, email: user.email, name: user.name };
+        if (user)
+          return { ...token, sub: user.id, email: user.email, name: user.name, epoch: user.epoch ?? 0 };
         return token;
       },
       async session({ session, token }) {
         if (token.sub) {
           session.user = { id: token.sub, email: token.email ?? "", name: token.name ?? "" };
+          session.epoch = token.epoch ?? 0;
         }
         return session;
       },
@@ -114,7 +122,11 @@ export function getAuthOptions(): NextAuthOptions {
   return cached;
 }
 
-/** Resolves a session's user id to the current account, or null if it was deleted since. */
-export async function actorFromUserId(userId: string | undefined) {
-  return userId ? getActor(userId) : null;
+/**
+ * Resolves a session to the current account, or null when the session is over: the account was
+ * deleted or its password changed since the session was signed in. Sessions from before epochs
+ * existed carry none and count as epoch 0.
+ */
+export async function actorFromSession(userId: string | undefined, epoch: number | undefined) {
+  return userId ? getSessionActor(userId, epoch ?? 0) : null;
 }

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import type { Actor } from "@/lib/server/actor";
-import { actorFromUserId, getAuthOptions } from "./options";
+import { actorFromSession, getAuthOptions } from "./options";
 
 /** The signed-in user for a server component, or null. */
 export async function getCurrentActor(): Promise<Actor | null> {
   const session = await getServerSession(getAuthOptions());
-  return actorFromUserId(session?.user?.id);
+  return actorFromSession(session?.user?.id, session?.epoch);
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. */

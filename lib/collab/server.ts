@@ -5,7 +5,7 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { getToken } from "next-auth/jwt";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { actorFromUserId, getAuthOptions } from "@/lib/auth/options";
+import { actorFromSession, getAuthOptions } from "@/lib/auth/options";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
@@ -45,7 +45,7 @@ export async function userFromCookieHeader(cookieHeader: string | undefined) {
     secret: options.secret,
     secureCookie: options.useSecureCookies ?? false,
   });
-  return actorFromUserId(token?.sub ?? undefined);
+  return actorFromSession(token?.sub ?? undefined, token?.epoch);
 }
 
 /** Whether a model has ever been open live (its live state is stored from the first load on). */

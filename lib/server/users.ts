@@ -25,12 +25,19 @@ export const SignUpSchema = z.object({
 export async function findUserForSignIn(email: string) {
   return db().user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionEpoch: true },
   });
 }
 
-export async function getActor(userId: string): Promise<Actor | null> {
-  return db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+/**
+ * The account behind a browser session, or null when the session is over: the account is gone, or
+ * its password changed after the session was signed in (a newer `sessionEpoch`).
+ */
+export async function getSessionActor(userId: string, epoch: number): Promise<Actor | null> {
+  return db().user.findUnique({
+    where: { id: userId, sessionEpoch: epoch },
+    select: { id: true, email: true, name: true },
+  });
 }
 
 export async function createUser(input: z.infer<typeof SignUpSchema>): Promise<Actor> {
@@ -46,13 +53,13 @@ export async function createUser(input: z.infer<typeof SignUpSchema>): Promise<A
 }
 
 /** Finds or creates the account for a single-sign-on identity (matched by verified email). */
-export async function upsertSsoUser(email: string, name: string): Promise<Actor> {
+export async function upsertSsoUser(email: string, name: string): Promise<Actor & { sessionEpoch: number }> {
   const normalized = email.trim().toLowerCase();
   return db().user.upsert({
     where: { email: normalized },
     update: {},
     create: { email: normalized, name: name || normalized },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, sessionEpoch: true },
   });
 }
 
@@ -69,9 +76,11 @@ export async function changePassword(actor: Actor, input: z.infer<typeof ChangeP
       path: "currentPassword",
     });
   }
+  // A new epoch ends every session signed in before now, this one included: the form signs its
+  // user in again with the new password. API tokens are separate credentials and stay.
   await db().user.update({
     where: { id: actor.id },
-    data: { passwordHash: await hashPassword(input.newPassword) },
+    data: { passwordHash: await hashPassword(input.newPassword), sessionEpoch: { increment: 1 } },
   });
   await recordAudit(db(), {
     actorId: actor.id,

@@ -10,7 +10,7 @@ export default async function AccountPage() {
     <div className="max-w-xl">
       <PageHeader title="Account" subtitle={`${actor.name} · ${actor.email}`} />
       <Card title="Change password">
-        <ChangePasswordForm />
+        <ChangePasswordForm email={actor.email} />
       </Card>
     </div>
   );
