@@ -1,14 +1,11 @@
 "use client";
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import Link from "next/link";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useState } from "react";
-import { GovernanceChip, GovernancePanel } from "@/components/reviews/governance-panel";
+import { GovernancePanel } from "@/components/reviews/governance-panel";
 import type { STAGE_LABELS } from "@/components/reviews/labels";
-import { Alert } from "@/components/ui/alert";
 import type { ThreatModelDocument } from "@/lib/domain/document";
-import type { RebaseConflict } from "@/lib/domain/rebase";
 import { CanvasStoreProvider, useCanvasStoreApi } from "@/lib/store/canvas-context";
 import { computeLayout } from "./auto-layout";
 import { Canvas } from "./canvas";
@@ -16,13 +13,14 @@ import { CommentsPanel } from "./comments/comments-panel";
 import { CommentMarkersProvider, useCommentMarkers } from "./comments/use-comments";
 import { ConflictActions, ConflictDialog } from "./conflict-dialog";
 import { ConnectDialog } from "./connect-dialog";
+import { describeRebase, EditorNotices } from "./editor-notices";
+import { EditorTitle, TABS, type Tab } from "./editor-title";
 import { EditorToolbar } from "./editor-toolbar";
 import { exportDiagram } from "./export-image";
 import { HistoryPanel, type HistoryView } from "./history/history-panel";
 import { RestoreDialog } from "./history/restore-dialog";
 import { useVersionList, type VersionSummary } from "./history/use-versions";
 import { VersionView } from "./history/version-view";
-import { PeopleHere } from "./live/people-here";
 import { PresenceContext } from "./live/presence";
 import { useLiveSession } from "./live/use-live-session";
 import { Palette } from "./palette";
@@ -61,13 +59,7 @@ export type EditorProps = {
   };
 };
 
-type Tab = "diagram" | "threats" | "risk";
 type SidePanel = "details" | "history" | "suggestions" | "catalog" | "governance" | "comments";
-const TABS: { id: Tab; label: string }[] = [
-  { id: "diagram", label: "Diagram" },
-  { id: "threats", label: "Threats" },
-  { id: "risk", label: "Risk matrix" },
-];
 
 export function ThreatModelEditor(props: EditorProps) {
   const startFromDraft = props.canEdit && props.draft !== null;
@@ -203,38 +195,15 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
         <div className="flex h-[calc(100vh-3.5rem)] min-h-[520px] flex-col">
           {/* Title and toolbar share a row when they fit, and the toolbar wraps below the title when not. */}
           <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
-            <div className="flex max-w-full items-center gap-3">
-              <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
-                <Link
-                  href={`/w/${props.workspace.id}`}
-                  className="max-w-48 truncate text-slate-500 hover:text-ink hover:underline"
-                >
-                  {props.workspace.name}
-                </Link>
-                <span aria-hidden className="text-slate-300">
-                  /
-                </span>
-              </nav>
-              <h1 className="max-w-96 truncate text-base font-semibold text-ink" title={props.modelName}>
-                {props.modelName}
-              </h1>
-              <div role="tablist" aria-label="Views" className="flex shrink-0 rounded-md bg-slate-100 p-0.5">
-                {TABS.map((t) => (
-                  <button
-                    key={t.id}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === t.id}
-                    onClick={() => setTab(t.id)}
-                    className={`rounded px-2.5 py-1 text-xs font-medium ${tab === t.id ? "bg-white text-ink shadow-xs" : "text-slate-600 hover:text-ink"}`}
-                  >
-                    {t.label}
-                  </button>
-                ))}
-              </div>
-              <GovernanceChip governance={props.governance} onOpen={() => setSide("governance")} />
-              <PeopleHere status={live.status} />
-            </div>
+            <EditorTitle
+              workspace={props.workspace}
+              modelName={props.modelName}
+              governance={props.governance}
+              tab={tab}
+              onTab={setTab}
+              onGovernance={() => setSide("governance")}
+              liveStatus={live.status}
+            />
             <EditorToolbar
               canEdit={props.canEdit}
               isShowingVersion={view !== null}
@@ -267,45 +236,18 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
               but not change the model.
             </div>
           ) : null}
-          {notice ? (
-            <div className="border-b border-amber-100 px-4 py-1.5">
-              <Alert tone="info">
-                <span>{notice} </span>
-                <button type="button" className="font-medium underline" onClick={() => setNotice(null)}>
-                  Dismiss
-                </button>{" "}
-                <button
-                  type="button"
-                  className="font-medium underline"
-                  onClick={async () => {
-                    await persistence.discardDraft();
-                    store.getState().resetDocument(props.document, props.headVersion);
-                    setNotice(null);
-                  }}
-                >
-                  Discard these changes
-                </button>
-              </Alert>
-            </div>
-          ) : null}
-          {mergeNote ? (
-            <div className="border-b border-amber-100 px-4 py-1.5">
-              <Alert tone="info">
-                <span>{mergeNote} </span>
-                <button type="button" className="font-medium underline" onClick={() => setMergeNote(null)}>
-                  Dismiss
-                </button>
-              </Alert>
-            </div>
-          ) : null}
-          {flash ? (
-            <div
-              role="status"
-              className="border-b border-emerald-100 bg-emerald-50 px-4 py-1.5 text-xs font-medium text-emerald-800"
-            >
-              {flash}
-            </div>
-          ) : null}
+          <EditorNotices
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+            onDiscardDraft={async () => {
+              await persistence.discardDraft();
+              store.getState().resetDocument(props.document, props.headVersion);
+              setNotice(null);
+            }}
+            mergeNote={mergeNote}
+            onDismissMergeNote={() => setMergeNote(null)}
+            flash={flash}
+          />
           {view ? (
             <VersionView
               modelId={props.modelId}
@@ -435,16 +377,4 @@ function EditorLayout(props: EditorProps & { startedFromDraft: boolean }) {
       </CommentMarkersProvider>
     </PresenceContext.Provider>
   );
-}
-
-/** What a rebase did, in a sentence for the notice above the canvas. */
-function describeRebase(conflicts: readonly RebaseConflict[], headVersion: number): string {
-  const start = `Your changes now sit on top of version ${headVersion}; save to make them the next version.`;
-  if (conflicts.length === 0) return `${start} Nothing you changed had been changed by them.`;
-  const listed = conflicts
-    .slice(0, 3)
-    .map((c) => (c.field === "*" ? c.note : `${c.id ? `${c.id}: ` : ""}${c.field}`))
-    .join("; ");
-  const more = conflicts.length > 3 ? ` and ${conflicts.length - 3} more` : "";
-  return `${start} ${conflicts.length} ${conflicts.length === 1 ? "place" : "places"} had been changed on both sides and kept your version: ${listed}${more}.`;
 }

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { ApiClientError, apiFetch } from "@/lib/client/api";
 import { useCanvas } from "@/lib/store/canvas-context";
 import { EVENT_LABELS, STAGE_LABELS, STATUS_LABELS } from "./labels";
+import { type Acceptance, type Member, RiskAcceptances } from "./risk-acceptances";
 
 type Board = { id: string; name: string; quorum: { approvals: number; disciplines: string[] } };
 type Review = {
@@ -43,16 +44,6 @@ function describeEntry(entry: LedgerEntry): string {
 }
 type Verification = { valid: boolean; entries: number; firstBadEntry?: number; reason?: string };
 type Gate = { pass: boolean; reasons: string[] };
-type Acceptance = {
-  id: string;
-  threatId: string;
-  requestedBy: { name: string };
-  approvedBy: { name: string };
-  reason: string;
-  expiresAt: string;
-  expired: boolean;
-};
-type Member = { userId: string; name: string; role: string };
 type Model = { stage: keyof typeof STAGE_LABELS; headVersion: number };
 
 type State = {
@@ -331,144 +322,5 @@ export function GovernancePanel(props: {
         </>
       )}
     </section>
-  );
-}
-
-/**
- * Accepted risks with approver and expiry (expired ones count as open again), and the approval form:
- * an owner or board member records someone else's request to accept a threat's risk until a date.
- */
-function RiskAcceptances(props: {
-  modelId: string;
-  acceptances: Acceptance[];
-  members: Member[];
-  isBusy: boolean;
-  onAccept: (body: {
-    threatId: string;
-    requestedBy: string;
-    expiresAt: string;
-    reason: string;
-  }) => Promise<boolean>;
-}) {
-  const threats = useCanvas((s) => s.document.threats);
-  const title = (id: string) => threats.find((t) => t.id === id)?.title ?? id;
-  const candidates = threats.filter((t) => t.status === "accepted" || t.status === "open");
-  const requesters = props.members.filter((m) => m.role === "OWNER" || m.role === "EDITOR");
-  const [isOpen, setOpen] = useState(false);
-  return (
-    <div>
-      <div className="mb-1.5 flex items-center justify-between">
-        <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Risk acceptances</h3>
-        {candidates.length > 0 ? (
-          <button
-            type="button"
-            className="text-xs text-brand-700 hover:underline"
-            onClick={() => setOpen((o) => !o)}
-          >
-            {isOpen ? "Cancel" : "Approve an acceptance"}
-          </button>
-        ) : null}
-      </div>
-      {props.acceptances.length === 0 ? (
-        <p className="text-sm text-slate-500">No accepted risks.</p>
-      ) : (
-        <ul className="flex flex-col gap-1.5" aria-label="Risk acceptances">
-          {props.acceptances.map((a) => (
-            <li key={a.id} className="text-xs">
-              <span className="font-medium text-slate-800">{title(a.threatId)}</span>
-              {a.expired ? (
-                <span className="ml-1 rounded bg-red-50 px-1 font-medium text-red-700">
-                  expired: counts as open
-                </span>
-              ) : null}
-              <span className="block text-slate-600">
-                Asked by {a.requestedBy.name}, approved by {a.approvedBy.name}, until{" "}
-                {new Date(a.expiresAt).toLocaleDateString()} · {a.reason}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {isOpen ? (
-        <form
-          aria-label="Approve a risk acceptance"
-          className="mt-2 flex flex-col gap-2 rounded-md border border-slate-200 p-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const day = String(form.get("expiresAt") ?? "");
-            void props
-              .onAccept({
-                threatId: String(form.get("threatId") ?? ""),
-                requestedBy: String(form.get("requestedBy") ?? ""),
-                expiresAt: day ? new Date(`${day}T23:59:59Z`).toISOString() : "",
-                reason: String(form.get("reason") ?? ""),
-              })
-              .then((isDone) => setOpen(!isDone));
-          }}
-        >
-          <SelectField label="Threat" name="threatId" required>
-            {candidates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Asked by" name="requestedBy" required>
-            {requesters.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="Accepted until" name="expiresAt" type="date" required />
-          <TextField label="Why the risk is acceptable" name="reason" required maxLength={2000} />
-          <p className="text-xs text-slate-500">
-            You approve as a workspace owner or board member, and cannot approve your own request.
-          </p>
-          <Button type="submit" isBusy={props.isBusy}>
-            Approve acceptance
-          </Button>
-        </form>
-      ) : null}
-    </div>
-  );
-}
-
-/** In the editor's header: the stage and whether the sign-off history verifies; opens the panel. */
-export function GovernanceChip(props: {
-  governance: {
-    stage: keyof typeof STAGE_LABELS;
-    ledger: { valid: boolean; entries: number };
-    expiredAcceptances: number;
-  };
-  onOpen: () => void;
-}) {
-  const { stage, ledger, expiredAcceptances } = props.governance;
-  return (
-    <button
-      type="button"
-      onClick={props.onOpen}
-      className="flex shrink-0 items-center gap-1.5 rounded-md border border-slate-200 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50"
-      title="Open review and sign-off"
-      data-testid="governance-chip"
-    >
-      <span className="font-medium">{STAGE_LABELS[stage]}</span>
-      <span aria-hidden className="text-slate-300">
-        ·
-      </span>
-      {ledger.valid ? (
-        <span className="text-emerald-700">
-          History verified · {ledger.entries} {ledger.entries === 1 ? "entry" : "entries"}
-        </span>
-      ) : (
-        <span className="font-medium text-red-700">History does not verify</span>
-      )}
-      {expiredAcceptances > 0 ? (
-        <span className="font-medium text-red-700">
-          · {expiredAcceptances} expired risk acceptance{expiredAcceptances === 1 ? "" : "s"}
-        </span>
-      ) : null}
-    </button>
   );
 }

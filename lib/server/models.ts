@@ -7,7 +7,7 @@ import { findTemplate, instantiateTemplate, TemplateParametersSchema } from "@/l
 import { type Actor, workspaceWhereActorCan } from "./actor";
 import { recordAudit } from "./audit";
 import { appendLedger } from "./ledger";
-import { hasOpenReview, isHeadSignedOff } from "./reviews";
+import { hasOpenReview, isHeadSignedOff } from "./review-state";
 import { insertVersion, storedContent } from "./version-rows";
 
 const ModelNameSchema = z.string().trim().min(1, "must not be empty").max(200);

@@ -4,7 +4,7 @@ import { canonicalJson, sha256Hex } from "@/lib/domain/canonical";
 import { canonicalizeParsed } from "@/lib/domain/canonical-document";
 import type { ThreatModelDocument } from "@/lib/domain/document";
 import { type AuditInput, auditInsertSql } from "./audit";
-import { markReviewsStaleSql, type StaleReview } from "./reviews";
+import { markReviewsStaleSql, type StaleReview } from "./review-state";
 
 /** A document as it is stored: its canonical JSON text, and that text's sha256. */
 export type StoredContent = { canonicalJson: string; contentHash: string };

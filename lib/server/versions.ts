@@ -6,7 +6,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { diffDocuments } from "@/lib/domain/diff";
 import { type ThreatModelDocument, ThreatModelDocumentSchema } from "@/lib/domain/document";
 import { type Actor, workspaceWhereActorCan } from "./actor";
-import { recordStaleReviews } from "./reviews";
+import { recordStaleReviews } from "./review-state";
 import { insertHeadVersion, type NewVersionRow, storedContent } from "./version-rows";
 
 export const SaveVersionSchema = z.object({
