@@ -45,8 +45,8 @@ function untilRendered(nodes: number, edges: number): string {
 }
 
 /**
- * A frame interval longer than this missed at least one 60 Hz display refresh ("late"); intervals
- * on the beat read 16.6 to 16.8 ms with timer jitter.
+ * A frame interval longer than this missed at least one 60 Hz display refresh ("late"); an interval
+ * on the beat reads about 16.7 ms, give or take timer jitter.
  */
 const LATE_FRAME_MS = 25;
 

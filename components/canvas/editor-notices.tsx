@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { RebaseConflict } from "@/lib/domain/rebase";
 
@@ -20,28 +21,13 @@ export function EditorNotices(props: Props) {
   return (
     <>
       {props.notice ? (
-        <div className="border-b border-amber-100 px-4 py-1.5">
-          <Alert tone="info">
-            <span>{props.notice} </span>
-            <button type="button" className="font-medium underline" onClick={props.onDismissNotice}>
-              Dismiss
-            </button>{" "}
-            <button type="button" className="font-medium underline" onClick={props.onDiscardDraft}>
-              Discard these changes
-            </button>
-          </Alert>
-        </div>
+        <InfoNotice text={props.notice} onDismiss={props.onDismissNotice}>
+          <button type="button" className="ml-1 font-medium underline" onClick={props.onDiscardDraft}>
+            Discard these changes
+          </button>
+        </InfoNotice>
       ) : null}
-      {props.mergeNote ? (
-        <div className="border-b border-amber-100 px-4 py-1.5">
-          <Alert tone="info">
-            <span>{props.mergeNote} </span>
-            <button type="button" className="font-medium underline" onClick={props.onDismissMergeNote}>
-              Dismiss
-            </button>
-          </Alert>
-        </div>
-      ) : null}
+      {props.mergeNote ? <InfoNotice text={props.mergeNote} onDismiss={props.onDismissMergeNote} /> : null}
       {props.flash ? (
         <div
           role="status"
@@ -51,6 +37,21 @@ export function EditorNotices(props: Props) {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** A notice that stays until dismissed, with any further actions after "Dismiss". */
+function InfoNotice(props: { text: string; onDismiss: () => void; children?: ReactNode }) {
+  return (
+    <div className="border-b border-amber-100 px-4 py-1.5">
+      <Alert tone="info">
+        <span>{props.text} </span>
+        <button type="button" className="font-medium underline" onClick={props.onDismiss}>
+          Dismiss
+        </button>
+        {props.children}
+      </Alert>
+    </div>
   );
 }
 
